@@ -1,0 +1,96 @@
+/* devset: packed (bucket, device, tier) keys. */
+#include "devset.h"
+
+#include <stdlib.h>
+
+static uint64_t pack(uint32_t bucket, unsigned tix, uint32_t dev)
+{
+	return (uint64_t)bucket << 33 | (uint64_t)dev << 1 | (tix & 1);
+}
+
+int devset_init(struct devset *d)
+{
+	return u64set_init(&d->s);
+}
+
+void devset_free(struct devset *d)
+{
+	u64set_free(&d->s);
+}
+
+int devset_add(struct devset *d, uint32_t bucket, unsigned tix, uint32_t dev)
+{
+	if (bucket > DEVSET_MAX_BUCKET)
+		bucket = DEVSET_MAX_BUCKET;
+	return u64set_add(&d->s, pack(bucket, tix, dev)) < 0 ? -1 : 0;
+}
+
+struct mctx {
+	struct devset *d;
+	const uint32_t *devmap;
+	uint32_t (*bmap)(uint32_t, void *);
+	void *arg;
+	int rc;
+};
+
+static void merge_one(uint64_t k, void *arg)
+{
+	struct mctx *m = arg;
+	uint32_t b = (uint32_t)(k >> 33), dev = (uint32_t)(k >> 1), tix = (uint32_t)(k & 1);
+	if (m->bmap)
+		b = m->bmap(b, m->arg);
+	if (devset_add(m->d, b, tix, m->devmap[dev]) < 0)
+		m->rc = -1;
+}
+
+int devset_merge(struct devset *d, const struct devset *src, const uint32_t *devmap,
+		 uint32_t (*bucket_map)(uint32_t, void *), void *arg)
+{
+	struct mctx m = {d, devmap, bucket_map, arg, 0};
+	u64set_each(&src->s, merge_one, &m);
+	return m.rc;
+}
+
+struct cctx {
+	uint64_t *keys;
+	size_t n;
+	const bool *count;
+};
+
+static void collect(uint64_t k, void *arg)
+{
+	struct cctx *c = arg;
+	if (c->count[k & 1])
+		c->keys[c->n++] = k;
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+	return (x > y) - (x < y);
+}
+
+int devset_counts(const struct devset *d, const bool count_tier[2],
+		  void (*fn)(uint32_t bucket, uint64_t n, void *arg), void *arg)
+{
+	struct cctx c = {malloc((d->s.count + 1) * sizeof(uint64_t)), 0, count_tier};
+	if (!c.keys)
+		return -1;
+	u64set_each(&d->s, collect, &c);
+	qsort(c.keys, c.n, sizeof *c.keys, cmp_u64);
+	size_t i = 0;
+	while (i < c.n) {
+		uint32_t b = (uint32_t)(c.keys[i] >> 33);
+		uint64_t n = 0;
+		uint64_t prev_dev = UINT64_MAX;
+		for (; i < c.n && (uint32_t)(c.keys[i] >> 33) == b; i++) {
+			uint64_t dev = c.keys[i] >> 1;
+			if (dev != prev_dev)
+				n++;
+			prev_dev = dev;
+		}
+		fn(b, n, arg);
+	}
+	free(c.keys);
+	return 0;
+}

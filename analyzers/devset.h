@@ -1,0 +1,30 @@
+/* devset: distinct devices per bucket (server-day, hour, agent) and tier,
+ * exact: one set entry per distinct (bucket, device, tier). */
+#ifndef EASLOG_DEVSET_H
+#define EASLOG_DEVSET_H
+
+#include "u64set.h"
+
+#define DEVSET_MAX_BUCKET ((1u << 31) - 1)
+
+struct devset {
+	struct u64set s;
+};
+
+int devset_init(struct devset *d);
+void devset_free(struct devset *d);
+
+/* Returns 0, or -1 when out of memory. bucket must be <= DEVSET_MAX_BUCKET. */
+int devset_add(struct devset *d, uint32_t bucket, unsigned tix, uint32_t dev);
+
+/* Adds src's entries with device ids translated by map (bucket_map may be
+ * NULL: buckets kept; else called to translate). */
+int devset_merge(struct devset *d, const struct devset *src, const uint32_t *devmap,
+		 uint32_t (*bucket_map)(uint32_t b, void *arg), void *arg);
+
+/* Calls fn(bucket, distinct devices) in ascending bucket order, counting
+ * only the tiers that count (a device seen on both counts once). */
+int devset_counts(const struct devset *d, const bool count_tier[2],
+		  void (*fn)(uint32_t bucket, uint64_t n, void *arg), void *arg);
+
+#endif

@@ -1,0 +1,667 @@
+/* driver: the one pass over the input. */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include "driver.h"
+
+#include <limits.h>
+#include <pcre2.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+
+#include "../formats/lines.h"
+#include "../formats/record_io.h"
+#include "../formats/timeutil.h"
+#include "../formats/utf8.h"
+
+static const char *const skip_names[SKIP_N] = {"no-fields", "field-count", "bad-timestamp",
+					       "cut-by-damage", "bad-record"};
+static const char *const filt_names[FILT_N] = {"time-window", "selection", "compat-stem",
+					       "compat-query"};
+
+const char *skip_reason_name(enum skip_reason r)
+{
+	return skip_names[r];
+}
+
+const char *filter_reason_name(enum filter_reason r)
+{
+	return filt_names[r];
+}
+
+void stats_add(struct stats *d, const struct stats *s)
+{
+	d->files += s->files;
+	d->files_failed += s->files_failed;
+	d->bytes += s->bytes;
+	d->lines += s->lines;
+	d->directives += s->directives;
+	d->blank += s->blank;
+	d->non_eas += s->non_eas;
+	d->records += s->records;
+	d->tier_records[0] += s->tier_records[0];
+	d->tier_records[1] += s->tier_records[1];
+	for (int i = 0; i < SKIP_N; i++)
+		d->skipped[i] += s->skipped[i];
+	for (int i = 0; i < FILT_N; i++)
+		d->filtered[i] += s->filtered[i];
+	d->bad_base64 += s->bad_base64;
+	if (s->first_ts > s->last_ts)
+		return; /* src has no records */
+	if (d->first_ts > d->last_ts) {
+		d->first_ts = s->first_ts;
+		d->last_ts = s->last_ts;
+		return;
+	}
+	if (s->first_ts < d->first_ts)
+		d->first_ts = s->first_ts;
+	if (s->last_ts > d->last_ts)
+		d->last_ts = s->last_ts;
+}
+
+uint64_t stats_skipped(const struct stats *s)
+{
+	uint64_t n = 0;
+	for (int i = 0; i < SKIP_N; i++)
+		n += s->skipped[i];
+	return n;
+}
+
+static uint64_t filtered_total(const struct stats *s)
+{
+	uint64_t n = 0;
+	for (int i = 0; i < FILT_N; i++)
+		n += s->filtered[i];
+	return n;
+}
+
+void stats_print(FILE *f, const char *prog, const struct stats *s)
+{
+	fprintf(f, "%s: files %llu read, %llu failed; %llu bytes\n", prog, (unsigned long long)s->files,
+		(unsigned long long)s->files_failed, (unsigned long long)s->bytes);
+	fprintf(f, "%s: lines %llu = records %llu + non-EAS %llu + directives %llu + blank %llu"
+		   " + filtered %llu + skipped %llu\n",
+		prog, (unsigned long long)s->lines, (unsigned long long)s->records,
+		(unsigned long long)s->non_eas, (unsigned long long)s->directives,
+		(unsigned long long)s->blank, (unsigned long long)filtered_total(s),
+		(unsigned long long)stats_skipped(s));
+	fprintf(f, "%s: records by tier: front-end %llu, back-end %llu; undecodable base64 queries %llu\n",
+		prog, (unsigned long long)s->tier_records[0], (unsigned long long)s->tier_records[1],
+		(unsigned long long)s->bad_base64);
+	fprintf(f, "%s: filtered:", prog);
+	for (int i = 0; i < FILT_N; i++)
+		fprintf(f, " %s %llu", filt_names[i], (unsigned long long)s->filtered[i]);
+	fprintf(f, "\n%s: skipped:", prog);
+	for (int i = 0; i < SKIP_N; i++)
+		fprintf(f, " %s %llu", skip_names[i], (unsigned long long)s->skipped[i]);
+	fputc('\n', f);
+}
+
+/* One worker: everything a thread needs to read files on its own. */
+struct worker {
+	const struct driver_opts *o;
+	struct line_reader lr;
+	struct w3c_reader w3c;
+	struct record_decoder dec;
+	struct record_reader rr;
+	struct eas_record rec;
+	struct stats st;
+	struct intern k[KEY_N];
+	void **an;
+	pcre2_match_data **md;
+	char *kbuf;         /* key composition */
+	size_t kcap;
+	char server_path[256]; /* identity derived from the current file's path */
+	bool failed, oom;
+	const struct walk_list *files;
+	atomic_size_t *next;
+};
+
+static void wmsg(struct worker *w, const char *file, uint64_t line, const char *fmt, const char *arg)
+{
+	if (line)
+		fprintf(stderr, "%s: %s:%llu: ", w->o->prog, file, (unsigned long long)line);
+	else
+		fprintf(stderr, "%s: %s: ", w->o->prog, file);
+	fprintf(stderr, fmt, arg);
+	fputc('\n', stderr);
+}
+
+static void skip(struct worker *w, enum skip_reason why, const char *detail)
+{
+	w->st.skipped[why]++;
+	if (w->o->verbose)
+		wmsg(w, w->rec.file, w->lr.lineno, "skipped (%s)", detail ? detail : skip_names[why]);
+}
+
+/* Identity from the path: the directory above W3SVCn, else the parent. */
+static void path_server(struct worker *w, const char *path)
+{
+	w->server_path[0] = '\0';
+	if (strcmp(path, "-") == 0) {
+		snprintf(w->server_path, sizeof w->server_path, "stdin");
+		return;
+	}
+	char buf[PATH_MAX];
+	const char *p = realpath(path, buf) ? buf : path;
+	const char *end = strrchr(p, '/');
+	if (!end || end == p) {
+		return;
+	}
+	const char *s = end;
+	while (s > p && s[-1] != '/')
+		s--;
+	size_t n = (size_t)(end - s);
+	if (n > 5 && (s[0] | 32) == 'w' && (s[1] | 32) == '3' && (s[2] | 32) == 's' && (s[3] | 32) == 'v' &&
+	    (s[4] | 32) == 'c' && s[5] >= '0' && s[5] <= '9' && s > p + 1) {
+		end = s - 1;
+		s = end;
+		while (s > p && s[-1] != '/')
+			s--;
+		n = (size_t)(end - s);
+	}
+	if (n >= sizeof w->server_path)
+		n = sizeof w->server_path - 1;
+	memcpy(w->server_path, s, n);
+	w->server_path[n] = '\0';
+}
+
+static bool ci_in(struct slice v, const char **list, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (slice_eq_ci(v, list[i]))
+			return true;
+	return false;
+}
+
+/* --user matches the whole name, or the part after DOMAIN\ or before @. */
+static bool user_match(struct slice u, const char **list, int n)
+{
+	if (ci_in(u, list, n))
+		return true;
+	const char *bs = mem_rchr(u.p, '\\', u.n);
+	if (bs && ci_in(slice_make(bs + 1, u.n - (size_t)(bs + 1 - u.p)), list, n))
+		return true;
+	const char *at = u.n ? memchr(u.p, '@', u.n) : NULL;
+	return at && ci_in(slice_make(u.p, (size_t)(at - u.p)), list, n);
+}
+
+static bool selected(struct worker *w, const struct eas_record *r)
+{
+	const struct driver_opts *o = w->o;
+	if (o->nusers && !user_match(r->user, o->users, o->nusers))
+		return false;
+	if (o->ndevices && !ci_in(r->devid, o->devices, o->ndevices))
+		return false;
+	if (o->ndevtypes && !ci_in(r->devtype, o->devtypes, o->ndevtypes))
+		return false;
+	if (o->ncmds && !ci_in(r->cmd, o->cmds, o->ncmds))
+		return false;
+	for (int i = 0; i < o->nmatches; i++) {
+		struct slice v = record_field(r, o->matches[i].field);
+		int rc = pcre2_match(o->matches[i].re, (PCRE2_SPTR)v.p, v.n, 0, 0, w->md[i], NULL);
+		if (rc < 0)
+			return false;
+	}
+	return true;
+}
+
+static char *kspace(struct worker *w, size_t need)
+{
+	if (w->kcap < need) {
+		size_t nc = w->kcap ? w->kcap : 1024;
+		while (nc < need)
+			nc *= 2;
+		char *nb = realloc(w->kbuf, nc);
+		if (!nb) {
+			w->oom = true;
+			return NULL;
+		}
+		w->kbuf = nb;
+		w->kcap = nc;
+	}
+	return w->kbuf;
+}
+
+static int64_t key(struct worker *w, enum key_kind k, struct slice s)
+{
+	int64_t id = intern_get(&w->k[k], s, NULL);
+	if (id < 0)
+		w->oom = true;
+	return id;
+}
+
+/* Lower-cased "a SEP b" in the key buffer. */
+static struct slice lower_pair(struct worker *w, struct slice a, char sep, struct slice b)
+{
+	char *k = kspace(w, a.n + b.n + 1);
+	if (!k)
+		return SLICE_NULL;
+	utf8_lower(a, k);
+	k[a.n] = sep;
+	utf8_lower(b, k + a.n + 1);
+	return slice_make(k, a.n + b.n + 1);
+}
+
+static void make_keys(struct worker *w, const struct eas_record *r, struct keys *ks)
+{
+	for (int i = 0; i < KEY_N; i++)
+		ks->id[i] = -1;
+	ks->day = floor_div(r->ts, 86400);
+	ks->tix = r->tier == TIER_BE ? 1 : 0;
+	bool has_query = !slice_is_null(r->w[W3C_CS_URI_QUERY]);
+	if (w->o->ro.compat) {
+		const struct compat_result *c = &r->compat;
+		if (has_query)
+			ks->id[KEY_DEV] = key(w, KEY_DEV, c->devid);
+		struct slice u = slice_is_null(r->w[W3C_CS_USERNAME]) ? SLICE_LIT("") : r->w[W3C_CS_USERNAME];
+		if (u.n || c->devid.n) {
+			struct slice k = lower_pair(w, u, '_', c->devid);
+			if (k.p)
+				ks->id[KEY_USER] = key(w, KEY_USER, k);
+		}
+		if (!slice_is_null(r->w[W3C_CS_USER_AGENT]))
+			ks->id[KEY_AGENT] = key(w, KEY_AGENT, r->w[W3C_CS_USER_AGENT]);
+		struct slice sc = r->w[W3C_S_COMPUTERNAME], host = r->w[W3C_CS_HOST], ip = r->w[W3C_S_IP];
+		size_t n = sc.n + host.n + ip.n + 2;
+		if (n > 2) {
+			char *k = kspace(w, n);
+			if (k) {
+				utf8_lower(sc, k);
+				k[sc.n] = '_';
+				utf8_lower(host, k + sc.n + 1);
+				k[sc.n + 1 + host.n] = '_';
+				utf8_lower(ip, k + sc.n + host.n + 2);
+				ks->id[KEY_SERVER] = key(w, KEY_SERVER, slice_make(k, n));
+			}
+		}
+		return;
+	}
+	if (r->devid.n)
+		ks->id[KEY_DEV] = key(w, KEY_DEV, r->devid);
+	if (r->user.n || r->devid.n) {
+		struct slice k = lower_pair(w, r->user, '\x1f', r->devid);
+		if (k.p)
+			ks->id[KEY_USER] = key(w, KEY_USER, k);
+	}
+	if (r->agent.n)
+		ks->id[KEY_AGENT] = key(w, KEY_AGENT, r->agent);
+	ks->id[KEY_SERVER] = key(w, KEY_SERVER, r->server);
+}
+
+static void feed(struct worker *w, struct eas_record *r)
+{
+	const struct driver_opts *o = w->o;
+	if (r->tier == TIER_NONE) {
+		w->st.non_eas++;
+		if (o->all && o->sink) {
+			if (record_decode(&w->dec, r) < 0) {
+				w->oom = true;
+				return;
+			}
+			o->sink(o->sink_arg, r);
+		}
+		return;
+	}
+	bool inclusive_end = o->ro.compat; /* the cmdlet keeps t == EndDate */
+	if ((o->have_start && r->ts < o->start) ||
+	    (o->have_end && (inclusive_end ? r->ts > o->end : r->ts >= o->end))) {
+		w->st.filtered[FILT_WINDOW]++;
+		return;
+	}
+	if (record_decode(&w->dec, r) < 0) {
+		w->oom = true;
+		return;
+	}
+	if (o->ro.compat && !r->compat_counted) {
+		bool stem_ok = r->tier == TIER_FE && !slice_is_null(r->w[W3C_DATE]);
+		w->st.filtered[stem_ok ? FILT_COMPAT_QUERY : FILT_COMPAT_LINE]++;
+		return;
+	}
+	if (!selected(w, r)) {
+		w->st.filtered[FILT_SELECT]++;
+		return;
+	}
+	w->st.records++;
+	w->st.tier_records[r->tier == TIER_BE]++;
+	w->st.bad_base64 += r->q.bad_base64;
+	if (w->st.first_ts > w->st.last_ts || r->ts < w->st.first_ts)
+		w->st.first_ts = r->ts;
+	if (r->ts > w->st.last_ts)
+		w->st.last_ts = r->ts;
+	if (o->sink) {
+		o->sink(o->sink_arg, r);
+		return;
+	}
+	struct keys ks;
+	make_keys(w, r, &ks);
+	for (int i = 0; i < o->nops && !w->oom; i++)
+		if (o->ops[i]->add(w->an[i], r, &ks) < 0)
+			w->oom = true;
+}
+
+/* A W3C data line: fields are in w->w3c.f. */
+static void w3c_record(struct worker *w)
+{
+	struct eas_record *r = &w->rec;
+	memcpy(r->w, w->w3c.f, sizeof r->w);
+	r->line = w->lr.lineno;
+	r->tier = stem_tier(r->w[W3C_CS_URI_STEM]);
+	if (r->tier == TIER_NONE && !(w->o->all && w->o->sink)) {
+		w->st.non_eas++;
+		return;
+	}
+	r->date = r->w[W3C_DATE];
+	if (slice_is_null(r->date) && w->w3c.date_directive[0])
+		r->date = slice_make(w->w3c.date_directive, strlen(w->w3c.date_directive));
+	if (!record_time(r)) {
+		skip(w, SKIP_BAD_TIME, NULL);
+		return;
+	}
+	if (!slice_is_null(r->w[W3C_S_COMPUTERNAME]))
+		r->server = r->w[W3C_S_COMPUTERNAME];
+	else if (w->o->server)
+		r->server = slice_make(w->o->server, strlen(w->o->server));
+	else
+		r->server = slice_make(w->server_path, strlen(w->server_path));
+	feed(w, r);
+}
+
+static void parsed_record(struct worker *w, char *line, size_t len, enum record_format fmt)
+{
+	struct eas_record *r = &w->rec;
+	int rc = fmt == RF_TSV ? record_read_tsv(&w->rr, line, len, r) : record_read_json(&w->rr, line, len, r);
+	if (rc < 0) {
+		skip(w, SKIP_BAD_RECORD, w->rr.err);
+		return;
+	}
+	r->tier = stem_tier(r->w[W3C_CS_URI_STEM]);
+	if (!record_time(r)) {
+		skip(w, SKIP_BAD_TIME, NULL);
+		return;
+	}
+	feed(w, r);
+}
+
+static void read_file(struct worker *w, const char *path)
+{
+	char err[300];
+	const char *name = strcmp(path, "-") == 0 ? "(stdin)" : path;
+	w->rec.file = name;
+	struct input *in = input_open(path, err, sizeof err);
+	if (!in) {
+		wmsg(w, name, 0, "%s", err);
+		w->st.files_failed++;
+		w->failed = true;
+		return;
+	}
+	if (lines_init(&w->lr, in) < 0) {
+		w->oom = true;
+		input_close(in);
+		return;
+	}
+	w3c_reset(&w->w3c);
+	path_server(w, path);
+	enum record_format fmt = RF_W3C;
+	char *line;
+	size_t len;
+	int rc;
+	while ((rc = lines_next(&w->lr, &line, &len)) > 0) {
+		w->st.lines++;
+		w->st.bytes += len + 1;
+		if (w->lr.lineno == 1) {
+			fmt = record_sniff(line, len);
+			if (fmt == RF_TSV) {
+				w->st.directives++;
+				if (record_reader_header(&w->rr, line, len) < 0) {
+					wmsg(w, name, 1, "%s", w->rr.err);
+					w->st.files_failed++;
+					w->failed = true;
+					break;
+				}
+				continue;
+			}
+		}
+		if (fmt != RF_W3C) {
+			if (len == 0)
+				w->st.blank++;
+			else
+				parsed_record(w, line, len, fmt);
+			if (w->oom)
+				break;
+			continue;
+		}
+		switch (w3c_parse_line(&w->w3c, line, len)) {
+		case W3C_DIRECTIVE:
+			w->st.directives++;
+			break;
+		case W3C_BLANK:
+			w->st.blank++;
+			break;
+		case W3C_NO_FIELDS:
+			skip(w, SKIP_NO_FIELDS, "data line before any #Fields directive");
+			break;
+		case W3C_FIELD_COUNT:
+			if (w->o->verbose) {
+				char d[96];
+				snprintf(d, sizeof d, "%d tokens, #Fields has %d", w->w3c.ntok, w->w3c.ncols);
+				skip(w, SKIP_FIELD_COUNT, d);
+			} else {
+				w->st.skipped[SKIP_FIELD_COUNT]++;
+			}
+			break;
+		case W3C_DATA:
+			w3c_record(w);
+			break;
+		}
+		if (w->oom)
+			break;
+	}
+	if (rc < 0)
+		w->oom = true;
+	w->st.files++;
+	if (w->lr.damaged) {
+		size_t cut = lines_cut_tail(&w->lr);
+		char msg[400];
+		snprintf(msg, sizeof msg, "%s after line %llu%s; the lines before it were counted",
+			 input_error(in), (unsigned long long)w->lr.lineno,
+			 cut ? " (a partial line was dropped)" : "");
+		wmsg(w, name, 0, "%s", msg);
+		if (cut) {
+			w->st.lines++;
+			w->st.skipped[SKIP_CUT]++;
+		}
+		w->st.files_failed++;
+		w->failed = true;
+	}
+	input_close(in);
+}
+
+static int worker_init(struct worker *w, const struct driver_opts *o)
+{
+	memset(w, 0, sizeof *w);
+	w->o = o;
+	w->st.first_ts = 1;
+	w->st.last_ts = 0;
+	record_decoder_init(&w->dec, o->ro.compat);
+	for (int i = 0; i < KEY_N; i++)
+		if (intern_init(&w->k[i]) < 0)
+			return -1;
+	if (o->nops) {
+		w->an = calloc((size_t)o->nops, sizeof *w->an);
+		if (!w->an)
+			return -1;
+		for (int i = 0; i < o->nops; i++)
+			if (!(w->an[i] = o->ops[i]->create(&o->ro)))
+				return -1;
+	}
+	if (o->nmatches) {
+		w->md = calloc((size_t)o->nmatches, sizeof *w->md);
+		if (!w->md)
+			return -1;
+		for (int i = 0; i < o->nmatches; i++)
+			if (!(w->md[i] = pcre2_match_data_create_from_pattern(o->matches[i].re, NULL)))
+				return -1;
+	}
+	return 0;
+}
+
+/* Frees what the result does not take over. */
+static void worker_free(struct worker *w, bool keep_results)
+{
+	lines_free(&w->lr);
+	record_decoder_free(&w->dec);
+	record_reader_free(&w->rr);
+	free(w->kbuf);
+	if (w->md) {
+		for (int i = 0; i < w->o->nmatches; i++)
+			pcre2_match_data_free(w->md[i]);
+		free(w->md);
+	}
+	if (keep_results)
+		return;
+	if (w->an) {
+		for (int i = 0; i < w->o->nops; i++)
+			if (w->an[i])
+				w->o->ops[i]->destroy(w->an[i]);
+		free(w->an);
+	}
+	for (int i = 0; i < KEY_N; i++)
+		intern_free(&w->k[i]);
+}
+
+static void *worker_main(void *arg)
+{
+	struct worker *w = arg;
+	for (;;) {
+		size_t i = atomic_fetch_add(w->next, 1);
+		if (i >= w->files->n || w->oom)
+			break;
+		w->rec.file_idx = (uint32_t)i;
+		read_file(w, w->files->paths[i]);
+	}
+	return NULL;
+}
+
+/* Folds src's analyzers into dst's, translating key ids through the strings. */
+static int merge_worker(struct worker *dst, struct worker *src)
+{
+	uint32_t *map[KEY_N] = {0};
+	int rc = 0;
+	for (int k = 0; k < KEY_N && rc == 0; k++) {
+		map[k] = malloc(((size_t)src->k[k].count + 1) * sizeof *map[k]);
+		if (!map[k]) {
+			rc = -1;
+			break;
+		}
+		for (uint32_t id = 0; id < src->k[k].count; id++) {
+			int64_t d = intern_get(&dst->k[k], intern_str(&src->k[k], id), NULL);
+			if (d < 0) {
+				rc = -1;
+				break;
+			}
+			map[k][id] = (uint32_t)d;
+		}
+	}
+	for (int i = 0; i < dst->o->nops && rc == 0; i++)
+		rc = dst->o->ops[i]->merge(dst->an[i], src->an[i], map);
+	for (int k = 0; k < KEY_N; k++)
+		free(map[k]);
+	stats_add(&dst->st, &src->st);
+	dst->failed |= src->failed;
+	return rc;
+}
+
+int driver_run(const struct driver_opts *o, const struct walk_list *files, struct driver_result *res)
+{
+	memset(res, 0, sizeof *res);
+	int jobs = o->jobs < 1 ? 1 : o->jobs;
+	if (o->sink || (size_t)jobs > files->n)
+		jobs = files->n > 0 && !o->sink ? (int)files->n : 1;
+	struct worker *ws = calloc((size_t)jobs, sizeof *ws);
+	if (!ws)
+		goto oom;
+	atomic_size_t next = 0;
+	int ready = 0;
+	for (; ready < jobs; ready++) {
+		if (worker_init(&ws[ready], o) < 0) {
+			ready++;
+			goto oom_workers;
+		}
+		ws[ready].files = files;
+		ws[ready].next = &next;
+	}
+	if (jobs == 1) {
+		worker_main(&ws[0]);
+	} else {
+		pthread_t *th = calloc((size_t)jobs, sizeof *th);
+		if (!th)
+			goto oom_workers;
+		int started = 0;
+		for (; started < jobs; started++)
+			if (pthread_create(&th[started], NULL, worker_main, &ws[started]) != 0)
+				break;
+		if (started == 0)
+			worker_main(&ws[0]);
+		for (int i = 0; i < started; i++)
+			pthread_join(th[i], NULL);
+		free(th);
+	}
+	bool oom = false;
+	for (int i = 0; i < jobs; i++)
+		oom |= ws[i].oom;
+	for (int i = 1; i < jobs && !oom; i++)
+		if (merge_worker(&ws[0], &ws[i]) < 0)
+			oom = true;
+	if (oom)
+		goto oom_workers;
+	res->st = ws[0].st;
+	res->failed = ws[0].failed;
+	res->an = ws[0].an;
+	memcpy(res->k, ws[0].k, sizeof res->k);
+	worker_free(&ws[0], true);
+	for (int i = 1; i < jobs; i++)
+		worker_free(&ws[i], false);
+	free(ws);
+	switch (o->ro.tiers) {
+	case TIERS_FE:
+		res->count_tier[0] = true;
+		break;
+	case TIERS_BE:
+		res->count_tier[1] = true;
+		break;
+	case TIERS_ALL:
+		res->count_tier[0] = res->count_tier[1] = true;
+		break;
+	case TIERS_AUTO:
+		res->count_tier[0] = res->st.tier_records[0] > 0 || o->ro.compat;
+		res->count_tier[1] = !res->count_tier[0];
+		break;
+	}
+	return 0;
+oom_workers:
+	for (int i = 0; i < ready; i++)
+		worker_free(&ws[i], false);
+	free(ws);
+oom:
+	fprintf(stderr, "%s: out of memory\n", o->prog);
+	return -1;
+}
+
+struct emit_ctx driver_emit_ctx(const struct driver_opts *o, const struct driver_result *res)
+{
+	struct emit_ctx c = {&o->ro, res->k, {res->count_tier[0], res->count_tier[1]}};
+	return c;
+}
+
+void driver_result_free(const struct driver_opts *o, struct driver_result *res)
+{
+	if (res->an) {
+		for (int i = 0; i < o->nops; i++)
+			if (res->an[i])
+				o->ops[i]->destroy(res->an[i]);
+		free(res->an);
+	}
+	for (int i = 0; i < KEY_N; i++)
+		intern_free(&res->k[i]);
+	memset(res, 0, sizeof *res);
+}

@@ -1,0 +1,38 @@
+/* lines: splits an input's bytes into lines in one reused buffer: LF or CRLF,
+ * a UTF-8 BOM at the start dropped, a last line without newline, any length. */
+#ifndef EASLOG_LINES_H
+#define EASLOG_LINES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "input.h"
+
+struct line_reader {
+	struct input *in;
+	char *buf;
+	size_t cap, start, end;
+	bool eof;
+	bool damaged;   /* the input reported an error; see input_error() */
+	bool at_start;  /* BOM check pending */
+	uint64_t lineno; /* number of the line last returned (1-based) */
+};
+
+/* Binds lr to in, keeping lr's buffer from an earlier file (or allocating it).
+ * Returns 0, or -1 when out of memory. */
+int lines_init(struct line_reader *lr, struct input *in);
+
+/* Next line: *line points into lr's buffer (valid until the next call), NUL
+ * terminated, without its line end. Returns 1 for a line, 0 at the end of
+ * good data, -1 out of memory. At the end, lr->damaged tells whether the
+ * input broke; *partial then holds the count of bytes of a cut last line. */
+int lines_next(struct line_reader *lr, char **line, size_t *len);
+
+/* The bytes of a line cut off by damage (returned once after the last line);
+ * 0 when there was none. */
+size_t lines_cut_tail(const struct line_reader *lr);
+
+void lines_free(struct line_reader *lr);
+
+#endif
