@@ -242,6 +242,17 @@ static struct slice lower_pair(struct worker *w, struct slice a, char sep, struc
 	return slice_make(k, a.n + b.n + 1);
 }
 
+/* The account part of a user name: DOMAIN\user, user@domain and user are
+ * one account (the device id in the key keeps namesakes apart). */
+static struct slice account_name(struct slice u)
+{
+	const char *bs = u.n ? mem_rchr(u.p, '\\', u.n) : NULL;
+	if (bs)
+		return slice_make(bs + 1, u.n - (size_t)(bs + 1 - u.p));
+	const char *at = u.n ? memchr(u.p, '@', u.n) : NULL;
+	return at ? slice_make(u.p, (size_t)(at - u.p)) : u;
+}
+
 static void make_keys(struct worker *w, const struct eas_record *r, struct keys *ks)
 {
 	for (int i = 0; i < KEY_N; i++)
@@ -278,8 +289,9 @@ static void make_keys(struct worker *w, const struct eas_record *r, struct keys 
 	}
 	if (r->devid.n)
 		ks->id[KEY_DEV] = key(w, KEY_DEV, r->devid);
-	if (r->user.n || r->devid.n) {
-		struct slice k = lower_pair(w, r->user, '\x1f', r->devid);
+	struct slice acct = account_name(r->user);
+	if (acct.n || r->devid.n) {
+		struct slice k = lower_pair(w, acct, '\x1f', r->devid);
 		if (k.p)
 			ks->id[KEY_USER] = key(w, KEY_USER, k);
 	}

@@ -20,6 +20,7 @@ enum {
 
 struct urow {
 	bool used;
+	bool auth;                    /* uname is an authenticated cs-username */
 	uint64_t pos;                 /* first occurrence: the display values' source */
 	struct slice uname, devid, devtype;
 	uint64_t h[2][H_N];
@@ -81,6 +82,15 @@ static bool later(int64_t ts, uint64_t pos, int64_t cur_ts, uint64_t cur_pos, bo
 	return !have || ts > cur_ts || (ts == cur_ts && pos > cur_pos);
 }
 
+static bool better_display(const struct urow *w, bool auth, uint64_t pos)
+{
+	if (!w->used)
+		return true;
+	if (auth != w->auth)
+		return auth;
+	return pos < w->pos;
+}
+
 static struct urow *row_for(struct users *u, uint32_t id)
 {
 	if (grow_zero((void **)&u->rows, &u->cap, (size_t)id + 1, sizeof *u->rows) < 0)
@@ -102,7 +112,10 @@ static int users_add(void *a, const struct eas_record *r, const struct keys *k)
 	if (!w)
 		return -1;
 	uint64_t pos = record_pos(r);
-	if (!w->used || pos < w->pos) {
+	/* display values: the first line, preferring an authenticated name
+	 * (cs-username) over the query's User= in the default mode */
+	bool auth = !u->compat && !slice_is_null(r->w[W3C_CS_USERNAME]);
+	if (better_display(w, auth, pos)) {
 		struct slice un, di, dt;
 		if (u->compat) {
 			un = slice_is_null(r->w[W3C_CS_USERNAME]) ? SLICE_LIT("") : r->w[W3C_CS_USERNAME];
@@ -120,6 +133,7 @@ static int users_add(void *a, const struct eas_record *r, const struct keys *k)
 			w->agent = -1;
 		}
 		w->pos = pos;
+		w->auth = auth;
 		w->used = true;
 	}
 	uint64_t *h = w->h[k->tix];
@@ -233,7 +247,7 @@ static int users_merge(void *da, const void *sa, uint32_t *const map[KEY_N])
 		struct urow *w = row_for(d, map[KEY_USER][id]);
 		if (!w)
 			return -1;
-		if (!w->used || x->pos < w->pos) {
+		if (better_display(w, x->auth, x->pos)) {
 			if (!keep(d, &w->uname, x->uname) || !keep(d, &w->devid, x->devid) ||
 			    !keep(d, &w->devtype, x->devtype))
 				return -1;
@@ -243,6 +257,7 @@ static int users_merge(void *da, const void *sa, uint32_t *const map[KEY_N])
 				w->agent = -1;
 			}
 			w->pos = x->pos;
+			w->auth = x->auth;
 			w->used = true;
 		}
 		for (int t = 0; t < 2; t++)

@@ -1,0 +1,243 @@
+/* easlog-report: all six Export-ActiveSyncLog reports in one pass, written
+ * atomically to a directory, with a one-screen summary on stderr. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "../formats/atomic.h"
+#include "../formats/timeutil.h"
+#include "common.h"
+
+static const char usage_text[] =
+	"usage: easlog-report [-hVv] [-o DIR] [--prefix PREFIX] [--force] [--compat]\n"
+	"                     [--tier auto|fe|be|all] [--by weekday] [--tz ZONE]\n"
+	"                     [--start TIME] [--end TIME] [--local] [--server NAME] [-j N]\n"
+	"                     [--user USER] [--device ID] [--device-type TYPE] [--cmd CMD]\n"
+	"                     [--match FIELD=REGEX] [--stats] [--strict] [file | dir | -] ...\n";
+
+static void help(void)
+{
+	fputs(usage_text, stdout);
+	fputs("\nReads IIS W3C logs from any number of Exchange servers (files, directories,\n"
+	      "gzip, stdin) or easlog-parse output once, and writes the six reports of\n"
+	      "Export-ActiveSyncLog: Users.csv, Servers.csv, Hourly.csv, StatusCodes.csv,\n"
+	      "PolicyCompliance.csv and UserAgents.csv.\n\n"
+	      "  -o, --output DIR    directory for the reports (default .)\n"
+	      "  --prefix PREFIX     prefix of the file names (as -OutputPrefix)\n"
+	      "  --force             replace existing report files\n"
+	      "  --compat            Export-ActiveSyncLog's exact output (its CSV dialect, rules and quirks)\n"
+	      "  --tier auto|fe|be|all  which tier's lines count as hits (default auto)\n"
+	      "  --by weekday        Hourly: pool all dates into 168 weekday x hour rows\n"
+	      "  --tz ZONE           Hourly: hours in time zone ZONE, not UTC\n"
+	      "  --start, --end TIME keep requests with START <= time < END (YYYY-MM-DD[ HH:MM[:SS]])\n"
+	      "  --local             read --start/--end as local time (TZ), not UTC (-UseGMT inverted)\n"
+	      "  --server NAME       server identity when s-computername is not logged\n"
+	      "  --user, --device, --device-type, --cmd VALUE   keep matching requests (repeatable)\n"
+	      "  --match FIELD=REGEX keep requests whose FIELD matches the PCRE2 REGEX\n"
+	      "  -j, --jobs N        files read in parallel (default: the number of CPUs)\n"
+	      "  --stats             print the line accounting to stderr\n"
+	      "  -v, --verbose       name every skipped line (file:line: reason)\n"
+	      "  --strict            exit 1 when any line was skipped\n"
+	      "  -h, --help          this help;  -V, --version  the version\n\n"
+	      "Exit status: 0 success, 1 a file could not be read in full, a report could not\n"
+	      "be written or exists without --force (or --strict and a line was skipped),\n"
+	      "2 bad usage. See easlog-report(1).\n",
+	      stdout);
+}
+
+static const struct analyzer_ops *const six[] = {&users_ops, &servers_ops, &hourly_ops,
+						 &statuscodes_ops, &compliance_ops, &useragents_ops};
+#define NSIX 6
+
+static char *target(const char *dir, const char *prefix, const char *name)
+{
+	size_t n = strlen(dir) + strlen(prefix) + strlen(name) + 2;
+	char *p = malloc(n);
+	if (p)
+		snprintf(p, n, "%s/%s%s", dir, prefix, name);
+	return p;
+}
+
+/* Distinct user names among the user x device keys (default mode keys are
+ * "user\x1fdevice"). */
+static uint64_t count_users(const struct intern *keys)
+{
+	struct intern seen;
+	if (intern_init(&seen) < 0)
+		return 0;
+	for (uint32_t i = 0; i < keys->count; i++) {
+		struct slice k = intern_str(keys, i);
+		const char *sep = memchr(k.p, '\x1f', k.n);
+		if (sep && intern_get(&seen, slice_make(k.p, (size_t)(sep - k.p)), NULL) < 0)
+			break;
+	}
+	uint64_t n = seen.count;
+	intern_free(&seen);
+	return n;
+}
+
+static void summary(const struct common *c, const struct driver_result *res, char **paths)
+{
+	const struct stats *s = &res->st;
+	const char *p = c->prog;
+	fprintf(stderr, "%s: %llu file%s read (%llu failed), %llu servers\n", p,
+		(unsigned long long)s->files, s->files == 1 ? "" : "s", (unsigned long long)s->files_failed,
+		(unsigned long long)res->k[KEY_SERVER].count);
+	if (s->first_ts <= s->last_ts) {
+		char f[21], l[21];
+		format_iso(s->first_ts, f);
+		format_iso(s->last_ts, l);
+		fprintf(stderr, "%s: time span %s .. %s (UTC)\n", p, f, l);
+	}
+	fprintf(stderr, "%s: %llu lines: %llu EAS records (front end %llu, back end %llu; hits from %s),"
+			" %llu non-EAS, %llu filtered, %llu skipped\n",
+		p, (unsigned long long)s->lines, (unsigned long long)s->records,
+		(unsigned long long)s->tier_records[0], (unsigned long long)s->tier_records[1],
+		res->count_tier[0] && res->count_tier[1] ? "both tiers" : res->count_tier[0] ? "front end" : "back end",
+		(unsigned long long)s->non_eas,
+		(unsigned long long)(s->filtered[0] + s->filtered[1] + s->filtered[2] + s->filtered[3]),
+		(unsigned long long)stats_skipped(s));
+	if (c->d.ro.compat)
+		fprintf(stderr, "%s: %llu devices, %llu user/device rows\n", p,
+			(unsigned long long)res->k[KEY_DEV].count, (unsigned long long)res->k[KEY_USER].count);
+	else
+		fprintf(stderr, "%s: %llu users, %llu devices, %llu user/device rows\n", p,
+			(unsigned long long)count_users(&res->k[KEY_USER]),
+			(unsigned long long)res->k[KEY_DEV].count, (unsigned long long)res->k[KEY_USER].count);
+	for (int i = 0; i < NSIX; i++)
+		if (paths[i])
+			fprintf(stderr, "%s: wrote %s\n", p, paths[i]);
+}
+
+int main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		COMMON_LONGOPTS,
+		{"output", required_argument, NULL, 'o'},
+		{"prefix", required_argument, NULL, OPT_PREFIX},
+		{"force", no_argument, NULL, OPT_FORCE},
+		{"compat", no_argument, NULL, OPT_COMPAT},
+		{"tier", required_argument, NULL, OPT_TIER},
+		{"tz", required_argument, NULL, OPT_TZ},
+		{"by", required_argument, NULL, OPT_BY},
+		{NULL, 0, NULL, 0},
+	};
+	struct common c;
+	common_init(&c, "easlog-report");
+	const char *dir = ".", *prefix = "";
+	bool force = false;
+	int opt, status;
+	while ((opt = getopt_long(argc, argv, COMMON_SHORTOPTS "o:", longopts, NULL)) != -1) {
+		switch (opt) {
+		case 'h':
+			help();
+			return 0;
+		case 'V':
+			printf("easlog-report %s\n", EASLOG_VERSION);
+			return 0;
+		case 'o':
+			dir = optarg;
+			break;
+		case OPT_PREFIX:
+			prefix = optarg;
+			if (strchr(prefix, '/')) {
+				fprintf(stderr, "easlog-report: --prefix must not contain '/'\n");
+				return EXIT_USAGE;
+			}
+			break;
+		case OPT_FORCE:
+			force = true;
+			break;
+		case OPT_BY:
+			if (strcmp(optarg, "weekday") != 0) {
+				fprintf(stderr, "easlog-report: --by wants weekday, got '%s'\n", optarg);
+				return EXIT_USAGE;
+			}
+			c.d.ro.by_weekday = true;
+			break;
+		default: {
+			int r = common_option(&c, opt, optarg);
+			if (r == 1)
+				break;
+			if (r == 0)
+				fputs(usage_text, stderr);
+			return EXIT_USAGE;
+		}
+		}
+	}
+	struct stat st;
+	if (stat(dir, &st) < 0 || !S_ISDIR(st.st_mode)) {
+		fprintf(stderr, "easlog-report: output directory '%s' does not exist\n", dir);
+		return 1;
+	}
+	char *paths[NSIX] = {0};
+	int existing = 0;
+	for (int i = 0; i < NSIX; i++) {
+		paths[i] = target(dir, prefix, six[i]->file);
+		if (!paths[i]) {
+			fprintf(stderr, "easlog-report: out of memory\n");
+			return 1;
+		}
+		if (!force && access(paths[i], F_OK) == 0) {
+			fprintf(stderr, "easlog-report: %s exists (use --force to replace it)\n", paths[i]);
+			existing++;
+		}
+	}
+	if (existing)
+		return 1;
+	if (common_finish(&c, argc, argv, &status) < 0)
+		return status;
+	atomic_signals();
+	c.d.ops = six;
+	c.d.nops = NSIX;
+	struct driver_result res;
+	if (driver_run(&c.d, &c.files, &res) < 0)
+		return 1;
+	status = common_status(&c, &res);
+	struct emit_ctx ec = driver_emit_ctx(&c.d, &res);
+	for (int i = 0; i < NSIX; i++) {
+		struct atomic_file af;
+		if (atomic_begin(&af, paths[i]) < 0) {
+			fprintf(stderr, "easlog-report: cannot create a file in '%s': %s\n", dir, strerror(errno));
+			status = 1;
+			free(paths[i]);
+			paths[i] = NULL;
+			continue;
+		}
+		struct outbuf out;
+		int err = 0;
+		if (outbuf_init(&out, af.fd) < 0) {
+			err = ENOMEM;
+		} else {
+			struct table tab = {.o = &out, .fmt = c.d.ro.compat ? TF_CSV_COMPAT : TF_CSV};
+			if (six[i]->emit(res.an[i], &tab, &ec) < 0)
+				out.err = ENOMEM;
+			outbuf_close(&out);
+			err = out.err;
+		}
+		if (err) {
+			atomic_abort(&af);
+			fprintf(stderr, "easlog-report: cannot write %s: %s (the old file, if any, is untouched)\n",
+				paths[i], strerror(err));
+		} else if (atomic_commit(&af, force) < 0) {
+			err = errno;
+			fprintf(stderr, "easlog-report: cannot write %s: %s\n", paths[i],
+				err == EEXIST ? "it appeared meanwhile (use --force to replace it)" : strerror(err));
+		}
+		if (err) {
+			status = 1;
+			free(paths[i]);
+			paths[i] = NULL;
+		}
+	}
+	summary(&c, &res, paths);
+	common_stats(&c, &res);
+	for (int i = 0; i < NSIX; i++)
+		free(paths[i]);
+	driver_result_free(&c.d, &res);
+	common_free(&c);
+	return status;
+}
