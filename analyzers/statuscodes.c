@@ -102,7 +102,7 @@ static int sc_add(void *a, const struct eas_record *r, const struct keys *k)
 		return 0;
 	}
 	char kb[96];
-	int n = snprintf(kb, sizeof kb, "H%020llu%020llu%020llu", (unsigned long long)r->status,
+	int n = snprintf(kb, sizeof kb, "1%020llu%020llu%020llu", (unsigned long long)r->status,
 			 (unsigned long long)r->substatus, (unsigned long long)r->win32);
 	struct crow *w = row(s, slice_make(kb, (size_t)n));
 	if (!w)
@@ -122,7 +122,7 @@ static int sc_add(void *a, const struct eas_record *r, const struct keys *k)
 	char *eb = malloc(r->eas_error.n + 32);
 	if (!eb)
 		return -1;
-	n = snprintf(eb, 32, "E%020lld\x1f", l->eas_status + 1);
+	n = snprintf(eb, 32, "2%020lld\x1f", l->eas_status + 1);
 	memcpy(eb + n, r->eas_error.p, r->eas_error.n);
 	w = row(s, slice_make(eb, (size_t)n + r->eas_error.n));
 	free(eb);
@@ -193,7 +193,7 @@ static int sc_emit(void *a, struct table *t, const struct emit_ctx *c)
 	table_begin(t, t->o, t->fmt, s->compat ? compat_cols : default_cols, s->compat ? 4 : 7);
 	for (uint32_t i = 0; i < m; i++) {
 		const struct crow *w = &s->rows[ids[i]];
-		bool eas = intern_str(&s->keys, ids[i]).p[0] == 'E' && !s->compat;
+		bool eas = intern_str(&s->keys, ids[i]).p[0] == '2' && !s->compat;
 		if (s->compat) {
 			uint64_t hits = w->hits[0] + w->hits[1];
 			table_str(t, w->status);
