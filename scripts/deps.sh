@@ -1,0 +1,24 @@
+#!/bin/sh
+# Installs the Debian/Ubuntu packages easlog needs to build and test, when
+# missing. apt-get needs root: run as root, or this uses sudo.
+# Usage: scripts/deps.sh [extra packages...]
+set -eu
+pkgs="gcc make pkg-config zlib1g-dev libpcre2-dev libjansson-dev gzip perl mandoc $*"
+missing=""
+for p in $pkgs; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+done
+[ -n "$missing" ] || exit 0
+echo "installing:$missing" >&2
+if [ "$(id -u)" -eq 0 ]; then
+	SUDO=""
+elif command -v sudo >/dev/null 2>&1; then
+	SUDO="sudo"
+else
+	echo "scripts/deps.sh: need root or sudo to install:$missing" >&2
+	exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+# shellcheck disable=SC2086
+$SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null
