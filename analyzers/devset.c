@@ -2,6 +2,7 @@
 #include "devset.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 static uint64_t pack(uint32_t bucket, unsigned tix, uint32_t dev)
 {
@@ -10,18 +11,38 @@ static uint64_t pack(uint32_t bucket, unsigned tix, uint32_t dev)
 
 int devset_init(struct devset *d)
 {
+	d->last = NULL;
+	d->nlast = 0;
 	return u64set_init(&d->s);
 }
 
 void devset_free(struct devset *d)
 {
 	u64set_free(&d->s);
+	free(d->last);
+	d->last = NULL;
+	d->nlast = 0;
 }
 
 int devset_add(struct devset *d, uint32_t bucket, unsigned tix, uint32_t dev)
 {
 	if (bucket > DEVSET_MAX_BUCKET)
 		bucket = DEVSET_MAX_BUCKET;
+	size_t slot = (size_t)dev * 2 + (tix & 1);
+	if (slot >= d->nlast) {
+		size_t n = d->nlast ? d->nlast : 1024;
+		while (n <= slot)
+			n *= 2;
+		uint32_t *l = realloc(d->last, n * sizeof *l);
+		if (!l)
+			return -1;
+		memset(l + d->nlast, 0, (n - d->nlast) * sizeof *l);
+		d->last = l;
+		d->nlast = n;
+	}
+	if (d->last[slot] == bucket + 1)
+		return 0;
+	d->last[slot] = bucket + 1;
 	return u64set_add(&d->s, pack(bucket, tix, dev)) < 0 ? -1 : 0;
 }
 

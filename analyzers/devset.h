@@ -9,6 +9,10 @@
 
 struct devset {
 	struct u64set s;
+	/* The last bucket each (device, tier) was added with, plus one: logs
+	 * are in time order, so most adds repeat it and skip the hash set. */
+	uint32_t *last;
+	size_t nlast;
 };
 
 int devset_init(struct devset *d);

@@ -110,6 +110,13 @@ struct worker {
 	pcre2_match_data **md;
 	char *kbuf;         /* key composition */
 	size_t kcap;
+	struct dev_memo {
+		int64_t user, agent;
+		uint32_t raw_user_n;  /* the user text that gave user (if short) */
+		char raw_user[52];
+	} *dmemo;           /* per device id: its last user key and agent */
+	size_t ndmemo;
+	int64_t server_memo;
 	char server_path[256]; /* identity derived from the current file's path */
 	bool failed, oom;
 	const struct walk_list *files;
@@ -253,6 +260,67 @@ static struct slice account_name(struct slice u)
 	return at ? slice_make(u.p, (size_t)(at - u.p)) : u;
 }
 
+/* Interning with a one-entry memo (consecutive records of a file mostly
+ * repeat a key: the server, above all). */
+static int64_t key_memo(struct worker *w, enum key_kind k, struct slice s, int64_t *memo)
+{
+	if (*memo >= 0) {
+		struct slice m = intern_str(&w->k[k], (uint32_t)*memo);
+		if (m.n == s.n && memcmp(m.p, s.p, s.n) == 0)
+			return *memo;
+	}
+	return *memo = key(w, k, s);
+}
+
+/* The per-device memo of the user key and agent last seen with a device. */
+static struct dev_memo *dev_memo(struct worker *w, int64_t dev)
+{
+	if (dev < 0)
+		return NULL;
+	if ((size_t)dev >= w->ndmemo) {
+		size_t n = w->ndmemo ? w->ndmemo : 1024;
+		while (n <= (size_t)dev)
+			n *= 2;
+		struct dev_memo *m = realloc(w->dmemo, n * sizeof *m);
+		if (!m) {
+			w->oom = true;
+			return NULL;
+		}
+		for (size_t i = w->ndmemo; i < n; i++)
+			m[i] = (struct dev_memo){-1, -1, 0, ""};
+		w->dmemo = m;
+		w->ndmemo = n;
+	}
+	return &w->dmemo[dev];
+}
+
+static int64_t user_key(struct worker *w, struct slice u, char sep, struct slice dev, struct dev_memo *m)
+{
+	/* the device part of the key is the device's own id: only the user
+	 * text needs comparing with what this device came with last time */
+	if (m && m->user >= 0 && m->raw_user_n == u.n && (u.n == 0 || memcmp(m->raw_user, u.p, u.n) == 0))
+		return m->user;
+	struct slice k = lower_pair(w, u, sep, dev);
+	int64_t id = k.p ? key(w, KEY_USER, k) : -1;
+	if (m) {
+		bool fits = u.n <= sizeof m->raw_user;
+		m->user = fits ? id : -1;
+		m->raw_user_n = fits ? (uint32_t)u.n : 0;
+		if (fits && u.n)
+			memcpy(m->raw_user, u.p, u.n);
+	}
+	return id;
+}
+
+static int64_t agent_key(struct worker *w, struct slice a, struct dev_memo *m)
+{
+	int64_t memo = m ? m->agent : -1;
+	int64_t id = key_memo(w, KEY_AGENT, a, &memo);
+	if (m)
+		m->agent = id;
+	return id;
+}
+
 static void make_keys(struct worker *w, const struct eas_record *r, struct keys *ks)
 {
 	for (int i = 0; i < KEY_N; i++)
@@ -264,14 +332,12 @@ static void make_keys(struct worker *w, const struct eas_record *r, struct keys 
 		const struct compat_result *c = &r->compat;
 		if (has_query)
 			ks->id[KEY_DEV] = key(w, KEY_DEV, c->devid);
+		struct dev_memo *m = dev_memo(w, ks->id[KEY_DEV]);
 		struct slice u = slice_is_null(r->w[W3C_CS_USERNAME]) ? SLICE_LIT("") : r->w[W3C_CS_USERNAME];
-		if (u.n || c->devid.n) {
-			struct slice k = lower_pair(w, u, '_', c->devid);
-			if (k.p)
-				ks->id[KEY_USER] = key(w, KEY_USER, k);
-		}
+		if (u.n || c->devid.n)
+			ks->id[KEY_USER] = user_key(w, u, '_', c->devid, m);
 		if (!slice_is_null(r->w[W3C_CS_USER_AGENT]))
-			ks->id[KEY_AGENT] = key(w, KEY_AGENT, r->w[W3C_CS_USER_AGENT]);
+			ks->id[KEY_AGENT] = agent_key(w, r->w[W3C_CS_USER_AGENT], m);
 		struct slice sc = r->w[W3C_S_COMPUTERNAME], host = r->w[W3C_CS_HOST], ip = r->w[W3C_S_IP];
 		size_t n = sc.n + host.n + ip.n + 2;
 		if (n > 2) {
@@ -282,36 +348,43 @@ static void make_keys(struct worker *w, const struct eas_record *r, struct keys 
 				utf8_lower(host, k + sc.n + 1);
 				k[sc.n + 1 + host.n] = '_';
 				utf8_lower(ip, k + sc.n + host.n + 2);
-				ks->id[KEY_SERVER] = key(w, KEY_SERVER, slice_make(k, n));
+				ks->id[KEY_SERVER] = key_memo(w, KEY_SERVER, slice_make(k, n), &w->server_memo);
 			}
 		}
 		return;
 	}
 	if (r->devid.n)
 		ks->id[KEY_DEV] = key(w, KEY_DEV, r->devid);
+	struct dev_memo *m = dev_memo(w, ks->id[KEY_DEV]);
 	struct slice acct = account_name(r->user);
-	if (acct.n || r->devid.n) {
-		struct slice k = lower_pair(w, acct, '\x1f', r->devid);
-		if (k.p)
-			ks->id[KEY_USER] = key(w, KEY_USER, k);
-	}
+	if (acct.n || r->devid.n)
+		ks->id[KEY_USER] = user_key(w, acct, '\x1f', r->devid, m);
 	if (r->agent.n)
-		ks->id[KEY_AGENT] = key(w, KEY_AGENT, r->agent);
-	ks->id[KEY_SERVER] = key(w, KEY_SERVER, r->server);
+		ks->id[KEY_AGENT] = agent_key(w, r->agent, m);
+	ks->id[KEY_SERVER] = key_memo(w, KEY_SERVER, r->server, &w->server_memo);
+}
+
+/* Non-EAS requests reach here only for easlog-parse --all: the window and
+ * the selection apply to them too; they count as non-EAS either way. */
+static void feed_other(struct worker *w, struct eas_record *r)
+{
+	const struct driver_opts *o = w->o;
+	w->st.non_eas++;
+	if ((o->have_start && r->ts < o->start) || (o->have_end && r->ts >= o->end))
+		return;
+	if (record_decode(&w->dec, r) < 0) {
+		w->oom = true;
+		return;
+	}
+	if (selected(w, r))
+		o->sink(o->sink_arg, r);
 }
 
 static void feed(struct worker *w, struct eas_record *r)
 {
 	const struct driver_opts *o = w->o;
 	if (r->tier == TIER_NONE) {
-		w->st.non_eas++;
-		if (o->all && o->sink) {
-			if (record_decode(&w->dec, r) < 0) {
-				w->oom = true;
-				return;
-			}
-			o->sink(o->sink_arg, r);
-		}
+		feed_other(w, r);
 		return;
 	}
 	bool inclusive_end = o->ro.compat; /* the cmdlet keeps t == EndDate */
@@ -351,11 +424,10 @@ static void feed(struct worker *w, struct eas_record *r)
 			w->oom = true;
 }
 
-/* A W3C data line: fields are in w->w3c.f. */
+/* A W3C data line: fields are in w->rec.w. */
 static void w3c_record(struct worker *w)
 {
 	struct eas_record *r = &w->rec;
-	memcpy(r->w, w->w3c.f, sizeof r->w);
 	r->line = w->lr.lineno;
 	r->tier = stem_tier(r->w[W3C_CS_URI_STEM]);
 	if (r->tier == TIER_NONE && !(w->o->all && w->o->sink)) {
@@ -365,7 +437,7 @@ static void w3c_record(struct worker *w)
 	r->date = r->w[W3C_DATE];
 	if (slice_is_null(r->date) && w->w3c.date_directive[0])
 		r->date = slice_make(w->w3c.date_directive, strlen(w->w3c.date_directive));
-	if (!record_time(r)) {
+	if (!record_time(&w->dec, r)) {
 		skip(w, SKIP_BAD_TIME, NULL);
 		return;
 	}
@@ -386,8 +458,16 @@ static void parsed_record(struct worker *w, char *line, size_t len, enum record_
 		skip(w, SKIP_BAD_RECORD, w->rr.err);
 		return;
 	}
+	/* Input order is the order of the parsed stream (it kept the original
+	 * files' order): first-seen values and ties then come out as in a run
+	 * over the original logs. */
+	r->line = w->lr.lineno;
 	r->tier = stem_tier(r->w[W3C_CS_URI_STEM]);
-	if (!record_time(r)) {
+	if (r->tier == TIER_NONE && !(w->o->all && w->o->sink)) {
+		w->st.non_eas++;
+		return;
+	}
+	if (!record_time(&w->dec, r)) {
 		skip(w, SKIP_BAD_TIME, NULL);
 		return;
 	}
@@ -442,7 +522,7 @@ static void read_file(struct worker *w, const char *path)
 				break;
 			continue;
 		}
-		switch (w3c_parse_line(&w->w3c, line, len)) {
+		switch (w3c_parse_line(&w->w3c, line, len, w->rec.w)) {
 		case W3C_DIRECTIVE:
 			w->st.directives++;
 			break;
@@ -494,7 +574,9 @@ static int worker_init(struct worker *w, const struct driver_opts *o)
 	w->o = o;
 	w->st.first_ts = 1;
 	w->st.last_ts = 0;
+	w->server_memo = -1;
 	record_decoder_init(&w->dec, o->ro.compat);
+	w->dec.all = o->sink != NULL || o->nmatches > 0;
 	for (int i = 0; i < KEY_N; i++)
 		if (intern_init(&w->k[i]) < 0)
 			return -1;
@@ -524,6 +606,7 @@ static void worker_free(struct worker *w, bool keep_results)
 	record_decoder_free(&w->dec);
 	record_reader_free(&w->rr);
 	free(w->kbuf);
+	free(w->dmemo);
 	if (w->md) {
 		for (int i = 0; i < w->o->nmatches; i++)
 			pcre2_match_data_free(w->md[i]);

@@ -70,9 +70,9 @@ static struct hrow *row(struct hourly *h, int64_t bucket, uint32_t *ix)
 	return &h->rows[*ix];
 }
 
-static bool is_sync(struct slice cmd)
+static bool is_sync(enum eas_cmd c)
 {
-	return slice_eq_ci(cmd, "Sync") || slice_eq_ci(cmd, "GetItemEstimate");
+	return c == CMD_SYNC || c == CMD_GETITEMESTIMATE;
 }
 
 static int hourly_add(void *a, const struct eas_record *r, const struct keys *k)
@@ -83,7 +83,7 @@ static int hourly_add(void *a, const struct eas_record *r, const struct keys *k)
 	if (!w)
 		return -1;
 	w->hits[k->tix]++;
-	w->sync[k->tix] += is_sync(h->compat ? r->compat.cmd : r->cmd);
+	w->sync[k->tix] += is_sync(h->compat ? r->compat_cmd : r->cmd_id);
 	w->errors[k->tix] += r->status >= 400;
 	if (k->id[KEY_DEV] >= 0 && devset_add(&h->devs, ix, k->tix, (uint32_t)k->id[KEY_DEV]) < 0)
 		return -1;

@@ -1,6 +1,7 @@
 /* statuscodes: StatusCodes.csv. compat: (sc-status, sc-substatus) as logged
  * with the cmdlet's integer-division Ratio; default: HTTP rows with the
  * win32 status, then EAS rows (S status and Error name from Log), real ratios. */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -22,6 +23,8 @@ struct statuscodes {
 	struct crow *rows;
 	size_t cap;
 	uint64_t log_lines;  /* default: records with Log data (EAS ratio base) */
+	ptrdiff_t last_http; /* the row of the last HTTP triple, -1 none */
+	uint64_t last_status, last_sub, last_win32;
 };
 
 static void *sc_create(const struct report_opts *o)
@@ -32,6 +35,7 @@ static void *sc_create(const struct report_opts *o)
 		return NULL;
 	}
 	s->compat = o->compat;
+	s->last_http = -1;
 	return s;
 }
 
@@ -58,6 +62,12 @@ static struct slice keep(struct statuscodes *s, struct slice v)
 		v = SLICE_LIT("");
 	const char *p = intern_keep(&s->keys, v);
 	return p ? slice_make(p, v.n) : SLICE_NULL;
+}
+
+static void put_be64(unsigned char *p, uint64_t v)
+{
+	for (int i = 7; i >= 0; i--, v >>= 8)
+		p[i] = (unsigned char)v;
 }
 
 /* .NET PadLeft(width, '0'): never truncates. */
@@ -101,10 +111,22 @@ static int sc_add(void *a, const struct eas_record *r, const struct keys *k)
 		w->hits[k->tix]++;
 		return 0;
 	}
-	char kb[96];
-	int n = snprintf(kb, sizeof kb, "1%020llu%020llu%020llu", (unsigned long long)r->status,
-			 (unsigned long long)r->substatus, (unsigned long long)r->win32);
-	struct crow *w = row(s, slice_make(kb, (size_t)n));
+	/* most lines repeat the last line's HTTP row (200 0 0) */
+	struct crow *w;
+	if (s->last_http >= 0 && s->last_status == r->status && s->last_sub == r->substatus &&
+	    s->last_win32 == r->win32) {
+		w = &s->rows[s->last_http];
+		w->hits[k->tix]++;
+		goto eas;
+	}
+	/* binary keys, big-endian so that byte order is numeric order: HTTP
+	 * rows (tag 1) before EAS rows (tag 2) */
+	unsigned char kb[25];
+	kb[0] = 1;
+	put_be64(kb + 1, r->status);
+	put_be64(kb + 9, r->substatus);
+	put_be64(kb + 17, r->win32);
+	w = row(s, slice_make((const char *)kb, sizeof kb));
 	if (!w)
 		return -1;
 	w->used = true;
@@ -113,19 +135,27 @@ static int sc_add(void *a, const struct eas_record *r, const struct keys *k)
 	w->win32 = r->win32;
 	w->eas = -1;
 	w->hits[k->tix]++;
+	s->last_http = w - s->rows;
+	s->last_status = r->status;
+	s->last_sub = r->substatus;
+	s->last_win32 = r->win32;
+eas:;
 	const struct eas_log *l = &r->log;
 	if (!l->present)
 		return 0;
 	s->log_lines++;
 	if (l->eas_status < 0 && r->eas_error.n == 0)
 		return 0;
-	char *eb = malloc(r->eas_error.n + 32);
+	char stack[128];
+	char *eb = r->eas_error.n + 9 <= sizeof stack ? stack : malloc(r->eas_error.n + 9);
 	if (!eb)
 		return -1;
-	n = snprintf(eb, 32, "2%020lld\x1f", l->eas_status + 1);
-	memcpy(eb + n, r->eas_error.p, r->eas_error.n);
-	w = row(s, slice_make(eb, (size_t)n + r->eas_error.n));
-	free(eb);
+	eb[0] = 2;
+	put_be64((unsigned char *)eb + 1, (uint64_t)(l->eas_status + 1));
+	memcpy(eb + 9, r->eas_error.p, r->eas_error.n);
+	w = row(s, slice_make(eb, 9 + r->eas_error.n));
+	if (eb != stack)
+		free(eb);
 	if (!w)
 		return -1;
 	if (!w->used) {
@@ -193,7 +223,7 @@ static int sc_emit(void *a, struct table *t, const struct emit_ctx *c)
 	table_begin(t, t->o, t->fmt, s->compat ? compat_cols : default_cols, s->compat ? 4 : 7);
 	for (uint32_t i = 0; i < m; i++) {
 		const struct crow *w = &s->rows[ids[i]];
-		bool eas = intern_str(&s->keys, ids[i]).p[0] == '2' && !s->compat;
+		bool eas = intern_str(&s->keys, ids[i]).p[0] == 2 && !s->compat;
 		if (s->compat) {
 			uint64_t hits = w->hits[0] + w->hits[1];
 			table_str(t, w->status);

@@ -98,9 +98,9 @@ static struct urow *row_for(struct users *u, uint32_t id)
 	return &u->rows[id];
 }
 
-static bool cmd_is(struct slice c, const char *name)
+static bool sends_mail(enum eas_cmd c)
 {
-	return slice_eq_ci(c, name);
+	return c == CMD_SENDMAIL || c == CMD_SMARTREPLY || c == CMD_SMARTFORWARD;
 }
 
 static int users_add(void *a, const struct eas_record *r, const struct keys *k)
@@ -156,13 +156,13 @@ static int users_add(void *a, const struct eas_record *r, const struct keys *k)
 				w->l[L_CA_SENT + 2 * t] += c->sent[t];
 				w->l[L_CA_RECV + 2 * t] += c->recv[t];
 			}
-			if (cmd_is(c->cmd, "SendMail") || cmd_is(c->cmd, "SmartReply") || cmd_is(c->cmd, "SmartForward"))
+			if (sends_mail(r->compat_cmd))
 				h[H_EMAILS_RECV]++;
-			if (cmd_is(c->cmd, "Settings")) {
+			if (r->compat_cmd == CMD_SETTINGS) {
 				w->l[L_OOF_SET] += slice_eq_ci(c->oof, "Set");
 				w->l[L_OOF_GET] += slice_eq_ci(c->oof, "Get");
 			}
-			h[H_SEARCHES] += cmd_is(c->cmd, "Search");
+			h[H_SEARCHES] += r->compat_cmd == CMD_SEARCH;
 		}
 		w->l[L_SSP] += c->ssp;
 		w->l[L_UNC] += c->unc;
@@ -186,10 +186,10 @@ static int users_add(void *a, const struct eas_record *r, const struct keys *k)
 			w->l[L_CA_RECV + 2 * (t - 1)] += c;
 		}
 	}
-	if (cmd_is(r->cmd, "SendMail") || cmd_is(r->cmd, "SmartReply") || cmd_is(r->cmd, "SmartForward"))
+	if (sends_mail(r->cmd_id))
 		h[H_EMAILS_RECV]++;
-	h[H_SEARCHES] += cmd_is(r->cmd, "Search");
-	if (cmd_is(r->cmd, "Settings")) {
+	h[H_SEARCHES] += r->cmd_id == CMD_SEARCH;
+	if (r->cmd_id == CMD_SETTINGS) {
 		w->l[L_OOF_SET] += l->oof == OOF_SET;
 		w->l[L_OOF_GET] += l->oof == OOF_GET;
 	}

@@ -1,6 +1,14 @@
 /* eas_log: token-by-token reading of Log=. */
 #include "eas_log.h"
 
+#include "scan.h"
+
+#define A26(c) [c] = 1, [c + 1] = 1, [c + 2] = 1, [c + 3] = 1, [c + 4] = 1, [c + 5] = 1, \
+	[c + 6] = 1, [c + 7] = 1, [c + 8] = 1, [c + 9] = 1, [c + 10] = 1, [c + 11] = 1, [c + 12] = 1, \
+	[c + 13] = 1, [c + 14] = 1, [c + 15] = 1, [c + 16] = 1, [c + 17] = 1, [c + 18] = 1, \
+	[c + 19] = 1, [c + 20] = 1, [c + 21] = 1, [c + 22] = 1, [c + 23] = 1, [c + 24] = 1, [c + 25] = 1
+static const unsigned char alpha[256] = {A26('A'), A26('a')};
+
 static const char *const ftnames[FT_N] = {"Em", "Ca", "Co", "Ta", "Nt", "Other"};
 
 const char *folder_type_name(enum folder_type t)
@@ -14,6 +22,17 @@ static enum folder_type folder_type(struct slice v)
 		if (slice_eq(v, ftnames[i]))
 			return (enum folder_type)i;
 	return FT_OTHER;
+}
+
+/* Is tok the token NAME (letters) followed by a non-letter or its end?
+ * Sets rest (what follows the name) and sval (after ':', or null). */
+static inline bool name_is(struct slice tok, const char *name, size_t n, struct slice *rest, struct slice *sval)
+{
+	if (tok.n < n || memcmp(tok.p, name, n) != 0 || (tok.n > n && alpha[(unsigned char)tok.p[n]]))
+		return false;
+	*rest = slice_make(tok.p + n, tok.n - n);
+	*sval = (rest->n > 0 && rest->p[0] == ':') ? slice_make(rest->p + 1, rest->n - 1) : SLICE_NULL;
+	return true;
 }
 
 /* Integer token value: "Name123" or "Name:123" (2016+). */
@@ -131,111 +150,138 @@ void eas_log_parse(struct slice v, struct eas_log *l)
 	bool cur_typed = false;
 	unsigned ver1 = 0;
 	const char *p = v.p, *end = v.p + v.n;
+	struct bscan sc;
+	bscan_init(&sc, p, end, '_');
 	while (p < end) {
-		const char *us = memchr(p, '_', (size_t)(end - p));
+		const char *us = bscan_next(&sc);
 		const char *e = us ? us : end;
 		struct slice tok = slice_make(p, (size_t)(e - p));
 		p = us ? us + 1 : end;
 		if (tok.n == 0)
 			continue;
 		l->tokens++;
-		size_t nl = 0;
-		while (nl < tok.n && ((tok.p[nl] | 32) >= 'a' && (tok.p[nl] | 32) <= 'z'))
-			nl++;
-		struct slice name = slice_make(tok.p, nl);
-		struct slice rest = slice_make(tok.p + nl, tok.n - nl);
-		struct slice sval = (rest.n > 0 && rest.p[0] == ':') ? slice_make(rest.p + 1, rest.n - 1) : SLICE_NULL;
+		/* dispatch on the first letter: most tokens (Budget, TmRcv,
+		 * ActivityContextData, ...) are rejected after a compare or two */
+		struct slice rest, sval;
 		uint64_t n;
 		bool known = true;
-		switch (name.n) {
-		case 1:
-			if (name.p[0] == 'V' && int_value(rest, &n))
+#define IS(lit) name_is(tok, lit, sizeof lit - 1, &rest, &sval)
+		switch (tok.p[0]) {
+		case 'V':
+			if (IS("V") && int_value(rest, &n))
 				l->proto = n > 1000 ? 0 : (unsigned)n;
-			else if (name.p[0] == 'S' && int_value(rest, &n))
+			else if (IS("Ver") && rest.n > 2 && rest.p[0] == '1' && rest.p[1] == ':') {
+				size_t nd;
+				uint64_t vv = scan_u64(rest.p + 2, rest.n - 2, &nd);
+				if (nd > 0 && nd == rest.n - 2 && vv <= 1000)
+					ver1 = (unsigned)vv;
+			} else
+				known = false;
+			break;
+		case 'S':
+			if (IS("S") && int_value(rest, &n))
 				l->eas_status = n > 1000000 ? 1000000 : (long long)n;
+			else if (IS("Srv") && !slice_is_null(sval)) {
+				l->has_srv = true;
+				stat_pairs(sval, l->srv[cur], true);
+			} else if (IS("Ssp") && int_value(rest, &n))
+				l->ssp += n;
+			else if (IS("Sspb") && int_value(rest, &n))
+				l->sspb += n;
 			else
 				known = false;
 			break;
-		case 2:
-			if (slice_eq(name, "Ty") && !slice_is_null(sval)) {
+		case 'T':
+			if (IS("Ty") && !slice_is_null(sval)) {
 				if (cur_typed)
 					l->nfolders++;
 				else if (l->nfolders == 0)
 					l->nfolders = 1;
 				cur = folder_type(sval);
 				cur_typed = true;
-			} else if (slice_eq(name, "Hb") && int_value(rest, &n)) {
+			} else
+				known = false;
+			break;
+		case 'H':
+			if (IS("Hb") && int_value(rest, &n))
 				l->heartbeat = n > 100000000 ? 100000000 : (long long)n;
-			} else if (slice_eq(name, "Pk") && int_value(rest, &n)) {
+			else if (IS("HH") && !slice_is_null(sval))
+				l->host = sval;
+			else
+				known = false;
+			break;
+		case 'P':
+			if (IS("Pk") && int_value(rest, &n)) {
 				l->has_pk = true;
 				l->pk = n;
-			} else if (slice_eq(name, "Pa")) {
+			} else if (IS("Pa"))
 				l->pa = slice_is_null(sval) ? rest : sval;
-			} else if (slice_eq(name, "As") && !slice_is_null(sval)) {
-				l->access = sval;
-			} else if (slice_eq(name, "HH") && !slice_is_null(sval)) {
-				l->host = sval;
-			} else {
+			else if (IS("PrxFrom") && !slice_is_null(sval))
+				l->prxfrom = sval;
+			else
 				known = false;
-			}
 			break;
-		case 3:
-			if (slice_eq(name, "Fid")) {
+		case 'A':
+			if (IS("As") && !slice_is_null(sval))
+				l->access = sval;
+			else if (IS("Att") && int_value(rest, &n))
+				l->att += n;
+			else if (IS("Attb") && int_value(rest, &n))
+				l->attb += n;
+			else
+				known = false;
+			break;
+		case 'F':
+			if (IS("Fid")) {
 				l->nfolders++;
 				cur = FT_OTHER;
 				cur_typed = false;
-			} else if (slice_eq(name, "Cli") && !slice_is_null(sval)) {
+			} else
+				known = false;
+			break;
+		case 'C':
+			if (IS("Cli") && !slice_is_null(sval)) {
 				l->has_cli = true;
 				stat_pairs(sval, l->cli[cur], false);
-			} else if (slice_eq(name, "Srv") && !slice_is_null(sval)) {
-				l->has_srv = true;
-				stat_pairs(sval, l->srv[cur], true);
-			} else if (slice_eq(name, "Oof") && !slice_is_null(sval)) {
-				l->oof = slice_eq_ci(sval, "Get") ? OOF_GET : slice_eq_ci(sval, "Set") ? OOF_SET : OOF_OTHER;
-			} else if (slice_eq(name, "Att") && int_value(rest, &n)) {
-				l->att += n;
-			} else if (slice_eq(name, "Ssp") && int_value(rest, &n)) {
-				l->ssp += n;
-			} else if (slice_eq(name, "Unc") && int_value(rest, &n)) {
-				l->unc += n;
-			} else if (slice_eq(name, "Mbx") && !slice_is_null(sval)) {
-				l->mbx = sval;
-			} else if (slice_eq(name, "Ver") && rest.n > 2 && rest.p[0] == '1' && rest.p[1] == ':') {
-				size_t nd;
-				uint64_t vv = scan_u64(rest.p + 2, rest.n - 2, &nd);
-				if (nd > 0 && nd == rest.n - 2 && vv <= 1000)
-					ver1 = (unsigned)vv;
-			} else {
+			} else
 				known = false;
-			}
 			break;
-		case 4:
-			if (slice_eq(name, "Attb") && int_value(rest, &n))
-				l->attb += n;
-			else if (slice_eq(name, "Sspb") && int_value(rest, &n))
-				l->sspb += n;
-			else if (slice_eq(name, "Uncb") && int_value(rest, &n))
+		case 'O':
+			if (IS("Oof") && !slice_is_null(sval))
+				l->oof = slice_eq_ci(sval, "Get") ? OOF_GET : slice_eq_ci(sval, "Set") ? OOF_SET : OOF_OTHER;
+			else
+				known = false;
+			break;
+		case 'U':
+			if (IS("Unc") && int_value(rest, &n))
+				l->unc += n;
+			else if (IS("Uncb") && int_value(rest, &n))
 				l->uncb += n;
 			else
 				known = false;
 			break;
-		case 5:
-			if (slice_eq(name, "Error") && !slice_is_null(sval))
-				l->error = sval;
-			else if (slice_eq(name, "DevOS") && !slice_is_null(sval))
-				l->devos = sval;
+		case 'M':
+			if (IS("Mbx") && !slice_is_null(sval))
+				l->mbx = sval;
 			else
 				known = false;
 			break;
-		case 7:
-			if (slice_eq(name, "PrxFrom") && !slice_is_null(sval))
-				l->prxfrom = sval;
+		case 'E':
+			if (IS("Error") && !slice_is_null(sval))
+				l->error = sval;
+			else
+				known = false;
+			break;
+		case 'D':
+			if (IS("DevOS") && !slice_is_null(sval))
+				l->devos = sval;
 			else
 				known = false;
 			break;
 		default:
 			known = false;
 		}
+#undef IS
 		if (!known)
 			l->unknown++;
 	}

@@ -3,6 +3,7 @@
 
 #include "base64.h"
 #include "pct.h"
+#include "scan.h"
 
 static const char *const commands[23] = {
 	"Sync", "SendMail", "SmartForward", "SmartReply", "GetAttachment", NULL, NULL, NULL, NULL,
@@ -109,10 +110,12 @@ static void plain_param(struct eas_query *q, struct slice name, struct slice val
 static void parse_plain(struct slice s, struct eas_query *q)
 {
 	const char *p = s.p, *end = s.p + s.n;
+	struct bscan sc;
+	bscan_init(&sc, p, end, '&');
 	while (p < end) {
-		const char *amp = memchr(p, '&', (size_t)(end - p));
+		const char *amp = bscan_next(&sc);
 		const char *e = amp ? amp : end;
-		const char *eq = memchr(p, '=', (size_t)(e - p));
+		const char *eq = find_byte(p, e, '=');
 		if (eq)
 			plain_param(q, slice_make(p, (size_t)(eq - p)), slice_make(eq + 1, (size_t)(e - eq - 1)));
 		p = amp ? amp + 1 : end;

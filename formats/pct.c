@@ -30,11 +30,24 @@ size_t pct_decode(struct slice s, char *out, bool plus_space)
 	return o;
 }
 
+/* SWAR: a byte of x equal to c shows up as a zero byte of x ^ c*0x01..01. */
+static inline uint64_t has_byte(uint64_t x, unsigned char c)
+{
+	uint64_t v = x ^ (0x0101010101010101ull * c);
+	return (v - 0x0101010101010101ull) & ~v & 0x8080808080808080ull;
+}
+
 bool pct_needed(struct slice s, bool plus_space)
 {
-	if (s.n == 0)
-		return false;
-	if (memchr(s.p, '%', s.n))
-		return true;
-	return plus_space && memchr(s.p, '+', s.n);
+	size_t i = 0;
+	for (; i + 8 <= s.n; i += 8) {
+		uint64_t x;
+		memcpy(&x, s.p + i, 8);
+		if (has_byte(x, '%') || (plus_space && has_byte(x, '+')))
+			return true;
+	}
+	for (; i < s.n; i++)
+		if (s.p[i] == '%' || (plus_space && s.p[i] == '+'))
+			return true;
+	return false;
 }

@@ -15,6 +15,14 @@ enum tier stem_tier(struct slice s)
 {
 	static const char root[] = "/Microsoft-Server-ActiveSync";
 	size_t rn = sizeof root - 1;
+	/* lengths first: most lines of a busy server are not EAS at all */
+	if (s.n != rn && s.n != rn + 12 && s.n != rn + 6 && s.n != rn + 18)
+		return TIER_NONE;
+	/* IIS logs the stem as the client sent it: the usual spelling first */
+	if (s.n == rn + 12 && memcmp(s.p, "/Microsoft-Server-ActiveSync/default.eas", rn + 12) == 0)
+		return TIER_FE;
+	if (s.n == rn + 18 && memcmp(s.p, "/Microsoft-Server-ActiveSync/Proxy/default.eas", rn + 18) == 0)
+		return TIER_BE;
 	if (!slice_prefix_ci(s, root))
 		return TIER_NONE;
 	struct slice rest = slice_make(s.p + rn, s.n - rn);
@@ -25,20 +33,30 @@ enum tier stem_tier(struct slice s)
 	return TIER_NONE;
 }
 
-static const char *const known_cmds[] = {
-	"Sync", "SendMail", "SmartForward", "SmartReply", "GetAttachment", "GetHierarchy",
-	"CreateCollection", "DeleteCollection", "MoveCollection", "FolderSync", "FolderCreate",
-	"FolderDelete", "FolderUpdate", "MoveItems", "GetItemEstimate", "MeetingResponse",
-	"Search", "Settings", "Ping", "ItemOperations", "Provision", "ResolveRecipients",
-	"ValidateCert", "Find", "Options",
+static const struct {
+	const char *name;
+	size_t len;
+} cmds[CMD_N] = {
+#define X(id, name) {name, sizeof name - 1},
+	EAS_COMMANDS
+#undef X
 };
 
-const char *eas_canonical_command(struct slice name)
+const char *eas_cmd_name(enum eas_cmd c)
 {
-	for (size_t i = 0; i < sizeof known_cmds / sizeof *known_cmds; i++)
-		if (slice_eq_ci(name, known_cmds[i]))
-			return known_cmds[i];
-	return NULL;
+	return c >= 0 && c < CMD_N ? cmds[c].name : "";
+}
+
+enum eas_cmd eas_cmd_lookup(struct slice name)
+{
+	if (name.n < 4 || name.n > 17)
+		return CMD_NONE;
+	int first = ascii_lower((unsigned char)name.p[0]);
+	for (int i = 0; i < CMD_N; i++)
+		if (cmds[i].len == name.n && ascii_lower((unsigned char)cmds[i].name[0]) == first &&
+		    slice_eq_ci(name, cmds[i].name))
+			return (enum eas_cmd)i;
+	return CMD_NONE;
 }
 
 void record_decoder_init(struct record_decoder *d, bool compat)
@@ -55,11 +73,34 @@ void record_decoder_free(struct record_decoder *d)
 	memset(d, 0, sizeof *d);
 }
 
-bool record_time(struct eas_record *r)
+bool record_time(struct record_decoder *d, struct eas_record *r)
 {
-	if (slice_is_null(r->date) || slice_is_null(r->w[W3C_TIME]))
+	struct slice date = r->date, time = r->w[W3C_TIME];
+	if (slice_is_null(date) || slice_is_null(time))
 		return false;
-	return parse_log_time(r->date, r->w[W3C_TIME], &r->ts);
+	/* a file is one day: parse its date once, "HH:MM:SS" the short way */
+	const char *t = time.p;
+	if (date.n == d->date_len && date.n <= sizeof d->date && memcmp(date.p, d->date, date.n) == 0 &&
+	    time.n == 8 && t[2] == ':' && t[5] == ':') {
+		unsigned h = (unsigned)(t[0] - '0') * 10 + (unsigned)(t[1] - '0');
+		unsigned m = (unsigned)(t[3] - '0') * 10 + (unsigned)(t[4] - '0');
+		unsigned sec = (unsigned)(t[6] - '0') * 10 + (unsigned)(t[7] - '0');
+		bool digits = true;
+		for (int i = 0; i < 8; i++)
+			digits &= i == 2 || i == 5 || (t[i] >= '0' && t[i] <= '9');
+		if (digits && h < 24 && m < 60 && sec < 60) {
+			r->ts = d->date_days * 86400 + h * 3600 + m * 60 + sec;
+			return true;
+		}
+	}
+	if (!parse_log_time(date, time, &r->ts))
+		return false;
+	if (date.n <= sizeof d->date) {
+		memcpy(d->date, date.p, date.n);
+		d->date_len = date.n;
+		d->date_days = floor_div(r->ts, 86400);
+	}
+	return true;
 }
 
 static uint64_t num(struct slice s)
@@ -126,17 +167,21 @@ int record_decode(struct record_decoder *d, struct eas_record *r)
 	r->devid = dec(d, r->q.devid, false);
 	r->devtype = dec(d, r->q.devtype, false);
 	r->cmd = dec(d, r->q.cmd, false);
-	const char *canon = eas_canonical_command(r->cmd);
-	if (canon)
-		r->cmd = slice_make(canon, strlen(canon));
-	else if (r->cmd.n == 0 && slice_eq_ci(r->w[W3C_CS_METHOD], "OPTIONS"))
-		r->cmd = SLICE_LIT("Options");
+	r->cmd_id = eas_cmd_lookup(r->cmd);
+	if (r->cmd_id == CMD_NONE && r->cmd.n == 0 && slice_eq_ci(r->w[W3C_CS_METHOD], "OPTIONS"))
+		r->cmd_id = CMD_OPTIONS;
+	if (r->cmd_id != CMD_NONE)
+		r->cmd = slice_make(cmds[r->cmd_id].name, cmds[r->cmd_id].len);
 	r->agent = dec(d, r->w[W3C_CS_USER_AGENT], true);
 	r->eas_error = dec(d, r->log.error, true);
-	r->access = dec(d, r->log.access, true);
-	r->prxfrom = dec(d, r->log.prxfrom, true);
-	r->mbx = dec(d, r->log.mbx, true);
 	r->devos = dec(d, r->log.devos, true);
+	if (d->all) {
+		r->access = dec(d, r->log.access, true);
+		r->prxfrom = dec(d, r->log.prxfrom, true);
+		r->mbx = dec(d, r->log.mbx, true);
+	} else {
+		r->access = r->prxfrom = r->mbx = SLICE_LIT("");
+	}
 
 	r->compat_counted = false;
 	if (d->compat) {
@@ -152,6 +197,7 @@ int record_decode(struct record_decoder *d, struct eas_record *r)
 			compat_decode(&d->cw, SLICE_LIT(""), &r->compat);
 		}
 		r->compat_counted = ok;
+		r->compat_cmd = eas_cmd_lookup(r->compat.cmd);
 	}
 	return 0;
 }

@@ -11,6 +11,34 @@
 
 enum tier { TIER_NONE, TIER_FE, TIER_BE };
 
+/* The EAS commands easlog knows by name (MS-ASHTTP, legacy names, Options). */
+#define EAS_COMMANDS                                                                      \
+	X(SYNC, "Sync") X(SENDMAIL, "SendMail") X(SMARTFORWARD, "SmartForward")           \
+	X(SMARTREPLY, "SmartReply") X(GETATTACHMENT, "GetAttachment")                     \
+	X(GETHIERARCHY, "GetHierarchy") X(CREATECOLLECTION, "CreateCollection")           \
+	X(DELETECOLLECTION, "DeleteCollection") X(MOVECOLLECTION, "MoveCollection")       \
+	X(FOLDERSYNC, "FolderSync") X(FOLDERCREATE, "FolderCreate")                       \
+	X(FOLDERDELETE, "FolderDelete") X(FOLDERUPDATE, "FolderUpdate")                   \
+	X(MOVEITEMS, "MoveItems") X(GETITEMESTIMATE, "GetItemEstimate")                   \
+	X(MEETINGRESPONSE, "MeetingResponse") X(SEARCH, "Search") X(SETTINGS, "Settings") \
+	X(PING, "Ping") X(ITEMOPERATIONS, "ItemOperations") X(PROVISION, "Provision")     \
+	X(RESOLVERECIPIENTS, "ResolveRecipients") X(VALIDATECERT, "ValidateCert")         \
+	X(FIND, "Find") X(OPTIONS, "Options")
+
+enum eas_cmd {
+	CMD_NONE = -1,
+#define X(id, name) CMD_##id,
+	EAS_COMMANDS
+#undef X
+	CMD_N
+};
+
+/* Canonical name of a command id. */
+const char *eas_cmd_name(enum eas_cmd c);
+
+/* The id of a command name in any case, or CMD_NONE. */
+enum eas_cmd eas_cmd_lookup(struct slice name);
+
 /* "fe", "be" or "-". */
 const char *tier_name(enum tier t);
 
@@ -42,12 +70,15 @@ struct eas_record {
 	struct slice query_user;  /* the query's User, decoded */
 	struct slice devid, devtype;
 	struct slice cmd;         /* canonical name for known commands ("Sync") */
+	enum eas_cmd cmd_id;      /* CMD_NONE when unknown or absent */
 	struct slice agent;       /* '+' read as space */
-	struct slice eas_error, access, prxfrom, mbx, devos;
+	struct slice eas_error, devos;
+	struct slice access, prxfrom, mbx; /* decoded only when the decoder's "all" is set */
 
 	/* Export-ActiveSyncLog's own reading, filled only in compat mode. */
 	bool compat_counted;      /* the cmdlet would count this line */
 	struct compat_result compat;
+	enum eas_cmd compat_cmd;  /* compat.cmd as a command id (any case) */
 };
 
 /* Scratch space and workspace reused from record to record. */
@@ -55,15 +86,19 @@ struct record_decoder {
 	char *scratch;
 	size_t cap, used;
 	bool compat;              /* also compute the cmdlet's reading */
+	bool all;                 /* decode every value (else the ones reports use) */
 	struct compat cw;
+	char date[16];            /* the last date parsed, and its day number */
+	size_t date_len;
+	int64_t date_days;
 };
 
 void record_decoder_init(struct record_decoder *d, bool compat);
 void record_decoder_free(struct record_decoder *d);
 
-/* Parses the timestamp from r->date and r->w[W3C_TIME]. Returns false when
- * either is missing or does not parse. */
-bool record_time(struct eas_record *r);
+/* Parses the timestamp from r->date and r->w[W3C_TIME] into r->ts. Returns
+ * false when either is missing or does not parse. */
+bool record_time(struct record_decoder *d, struct eas_record *r);
 
 /* Decodes everything after the stem and time: numbers, query, Log,
  * normalised values and, in compat mode, the cmdlet's reading. r->w,
@@ -83,7 +118,5 @@ unsigned record_proto(const struct eas_record *r);
 /* Policy acknowledgement (Pa) from Log: -1 when absent. */
 int record_pa(const struct eas_record *r);
 
-/* Canonical spelling of a known EAS command name (any case), or NULL. */
-const char *eas_canonical_command(struct slice name);
 
 #endif

@@ -1,28 +1,6 @@
 /* slice: comparisons and number parsing on borrowed byte ranges. */
 #include "slice.h"
 
-bool slice_eq_ci(struct slice a, const char *lit)
-{
-	size_t n = strlen(lit);
-	if (a.n != n)
-		return false;
-	for (size_t i = 0; i < n; i++)
-		if (ascii_lower((unsigned char)a.p[i]) != ascii_lower((unsigned char)lit[i]))
-			return false;
-	return true;
-}
-
-bool slice_prefix_ci(struct slice a, const char *lit)
-{
-	size_t n = strlen(lit);
-	if (a.n < n)
-		return false;
-	for (size_t i = 0; i < n; i++)
-		if (ascii_lower((unsigned char)a.p[i]) != ascii_lower((unsigned char)lit[i]))
-			return false;
-	return true;
-}
-
 int slice_cmp(struct slice a, struct slice b)
 {
 	size_t n = a.n < b.n ? a.n : b.n;

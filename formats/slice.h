@@ -44,8 +44,29 @@ static inline bool slice_eq(struct slice a, const char *lit)
 	return a.n == n && (n == 0 || memcmp(a.p, lit, n) == 0);
 }
 
-bool slice_eq_ci(struct slice a, const char *lit);
-bool slice_prefix_ci(struct slice a, const char *lit);
+/* Equal ignoring ASCII case; lit is the usual spelling, so equal bytes
+ * (the common case) cost one compare each. */
+static inline bool mem_eq_ci(const char *a, const char *lit, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char x = (unsigned char)a[i], y = (unsigned char)lit[i];
+		if (x != y && ((x ^ y) != 0x20 || (unsigned char)((x | 0x20) - 'a') > 'z' - 'a'))
+			return false;
+	}
+	return true;
+}
+
+static inline bool slice_eq_ci(struct slice a, const char *lit)
+{
+	size_t n = strlen(lit);
+	return a.n == n && mem_eq_ci(a.p, lit, n);
+}
+
+static inline bool slice_prefix_ci(struct slice a, const char *lit)
+{
+	size_t n = strlen(lit);
+	return a.n >= n && mem_eq_ci(a.p, lit, n);
+}
 int slice_cmp(struct slice a, struct slice b);
 
 /* Parses all of s as unsigned decimal. Returns false (and *out = 0) when s is
@@ -57,6 +78,17 @@ bool parse_u32(struct slice s, uint32_t *out);
 
 /* Leading decimal digits of p[0..n): value saturated at UINT64_MAX, digit count in *ndig. */
 uint64_t scan_u64(const char *p, size_t n, size_t *ndig);
+
+/* memchr for data where the byte is usually near: a short loop first,
+ * memchr for the rest (its call cost only pays off on long runs). */
+static inline const char *find_byte(const char *p, const char *end, char c)
+{
+	const char *stop = end - p > 24 ? p + 24 : end;
+	for (; p < stop; p++)
+		if (*p == c)
+			return p;
+	return p < end ? memchr(p, c, (size_t)(end - p)) : NULL;
+}
 
 /* Finds c in [p, p+n) scanning backwards; NULL when absent. */
 const char *mem_rchr(const char *p, int c, size_t n);

@@ -1,6 +1,8 @@
 /* w3c: directives and field splitting. */
 #include "w3c.h"
 
+#include "scan.h"
+
 static const char *const names[W3C_NFIELDS] = {
 	[W3C_DATE] = "date",
 	[W3C_TIME] = "time",
@@ -125,7 +127,7 @@ static void set_date(struct w3c_reader *r, struct slice v)
 	r->date_directive[j - i] = '\0';
 }
 
-enum w3c_kind w3c_parse_line(struct w3c_reader *r, char *line, size_t len)
+enum w3c_kind w3c_parse_line(struct w3c_reader *r, const char *line, size_t len, struct slice *f)
 {
 	if (len > 0 && line[0] == '#') {
 		struct slice v = directive(line, len, "fields");
@@ -143,24 +145,27 @@ enum w3c_kind w3c_parse_line(struct w3c_reader *r, char *line, size_t len)
 	if (r->ncols == 0)
 		return W3C_NO_FIELDS;
 	for (int i = 0; i < W3C_NFIELDS; i++)
-		r->f[i] = SLICE_NULL;
+		f[i] = SLICE_NULL;
+	/* every space in one pass: a token is what lies between two of them */
+	struct bscan sc;
+	bscan_init(&sc, p, end, ' ');
 	int n = 0;
 	for (;;) {
-		while (p < end && *p == ' ')
-			p++;
-		if (p >= end)
-			break;
-		const char *sp = memchr(p, ' ', (size_t)(end - p));
+		const char *sp = bscan_next(&sc);
 		const char *e = sp ? sp : end;
-		if (n < r->ncols) {
-			int id = r->colmap[n];
-			if (id >= 0) {
-				size_t tl = (size_t)(e - p);
-				r->f[id] = (tl == 1 && *p == '-') ? SLICE_NULL : slice_make(p, tl);
+		if (e > p) {
+			if (n < r->ncols) {
+				int id = r->colmap[n];
+				if (id >= 0) {
+					size_t tl = (size_t)(e - p);
+					f[id] = (tl == 1 && *p == '-') ? SLICE_NULL : slice_make(p, tl);
+				}
 			}
+			n++;
 		}
-		n++;
-		p = e;
+		if (!sp)
+			break;
+		p = sp + 1;
 	}
 	r->ntok = n;
 	return n == r->ncols ? W3C_DATA : W3C_FIELD_COUNT;

@@ -53,18 +53,16 @@ struct w3c_reader {
 	bool has[W3C_NFIELDS];         /* which fields the current #Fields has */
 	char date_directive[11];       /* "YYYY-MM-DD" from the last #Date, or "" */
 	unsigned fields_changes;       /* #Fields lines seen in this file */
-	/* the current data line */
-	struct slice f[W3C_NFIELDS];   /* null when absent or "-" */
 	int ntok;                      /* tokens on the last data line */
 };
 
 /* Forgets all state: a new file starts. */
 void w3c_reset(struct w3c_reader *r);
 
-/* Classifies line (len bytes, writable) and, for W3C_DATA, fills r->f with
- * slices into it. Tokens are separated by runs of spaces (tabs belong to the
- * token); "-" is null. */
-enum w3c_kind w3c_parse_line(struct w3c_reader *r, char *line, size_t len);
+/* Classifies line and, for W3C_DATA (and W3C_FIELD_COUNT), fills
+ * f[W3C_NFIELDS] with slices into it (null when absent or "-"). Tokens are
+ * separated by runs of spaces; tabs belong to the token. */
+enum w3c_kind w3c_parse_line(struct w3c_reader *r, const char *line, size_t len, struct slice *f);
 
 /* Splits a line on runs of spaces into at most max tokens; returns the
  * number of tokens found (which may exceed max: only max are stored). */
