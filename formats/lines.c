@@ -9,17 +9,28 @@
 int lines_init(struct line_reader *lr, struct input *in)
 {
 	if (!lr->buf) {
-		lr->buf = malloc(LR_INITIAL + 1);
+		lr->buf = malloc(LR_INITIAL);
 		if (!lr->buf)
 			return -1;
 		lr->cap = LR_INITIAL;
 	}
 	lr->in = in;
+	lr->data = lr->buf;
 	lr->start = lr->end = 0;
+	lr->dropped = 0;
 	lr->eof = false;
 	lr->damaged = false;
 	lr->at_start = true;
 	lr->lineno = 0;
+	size_t n;
+	if (input_map(in, &lr->data, &n)) {
+		lr->end = n;
+		lr->eof = true;
+		if (n >= 3 && (unsigned char)lr->data[0] == 0xEF && (unsigned char)lr->data[1] == 0xBB &&
+		    (unsigned char)lr->data[2] == 0xBF)
+			lr->start = 3;
+		lr->at_start = false;
+	}
 	return 0;
 }
 
@@ -36,10 +47,10 @@ static long refill(struct line_reader *lr)
 	}
 	if (lr->end == lr->cap) {
 		size_t ncap = lr->cap * 2;
-		char *nb = realloc(lr->buf, ncap + 1);
+		char *nb = realloc(lr->buf, ncap);
 		if (!nb)
 			return -1;
-		lr->buf = nb;
+		lr->buf = lr->data = nb;
 		lr->cap = ncap;
 	}
 	ssize_t r = input_read(lr->in, lr->buf + lr->end, lr->cap - lr->end);
@@ -62,18 +73,23 @@ static long refill(struct line_reader *lr)
 	return r;
 }
 
+#define DROP_EVERY (64u << 20)
+
 int lines_next(struct line_reader *lr, char **line, size_t *len)
 {
 	size_t scan = lr->start;
+	if (lr->data != lr->buf && lr->start - lr->dropped >= DROP_EVERY) {
+		input_unmap_before(lr->in, lr->start);
+		lr->dropped = lr->start;
+	}
 	for (;;) {
-		char *nl = memchr(lr->buf + scan, '\n', lr->end - scan);
+		char *nl = memchr(lr->data + scan, '\n', lr->end - scan);
 		if (nl) {
-			char *p = lr->buf + lr->start;
+			char *p = lr->data + lr->start;
 			size_t n = (size_t)(nl - p);
 			lr->start += n + 1;
 			if (n > 0 && p[n - 1] == '\r')
 				n--;
-			p[n] = '\0';
 			*line = p;
 			*len = n;
 			lr->lineno++;
@@ -90,12 +106,11 @@ int lines_next(struct line_reader *lr, char **line, size_t *len)
 			lr->at_start = false;
 	}
 	if (lr->start < lr->end && !lr->damaged) {
-		char *p = lr->buf + lr->start;
+		char *p = lr->data + lr->start;
 		size_t n = lr->end - lr->start;
 		lr->start = lr->end;
 		if (n > 0 && p[n - 1] == '\r')
 			n--;
-		p[n] = '\0';
 		*line = p;
 		*len = n;
 		lr->lineno++;

@@ -11,8 +11,11 @@
 
 struct line_reader {
 	struct input *in;
-	char *buf;
-	size_t cap, start, end;
+	char *buf;        /* the reused buffer (read mode) */
+	size_t cap;
+	char *data;       /* buf, or the mapped file (map mode) */
+	size_t start, end;
+	size_t dropped;   /* map mode: offset up to which pages were released */
 	bool eof;
 	bool damaged;   /* the input reported an error; see input_error() */
 	bool at_start;  /* BOM check pending */
@@ -23,8 +26,9 @@ struct line_reader {
  * Returns 0, or -1 when out of memory. */
 int lines_init(struct line_reader *lr, struct input *in);
 
-/* Next line: *line points into lr's buffer (valid until the next call), NUL
- * terminated, without its line end. Returns 1 for a line, 0 at the end of
+/* Next line: *line points into lr's buffer or the mapped file (valid until
+ * the next call; writable, changes stay private), without its line end and
+ * not NUL-terminated. Returns 1 for a line, 0 at the end of
  * good data, -1 out of memory. At the end, lr->damaged tells whether the
  * input broke; *partial then holds the count of bytes of a cut last line. */
 int lines_next(struct line_reader *lr, char **line, size_t *len);
