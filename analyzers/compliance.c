@@ -10,6 +10,7 @@
 
 struct prow {
 	bool used;
+	bool auth;  /* uname is an authenticated cs-username */
 	uint64_t pos;
 	struct slice uname, devid, devtype; /* for --list */
 	struct policy_state pol;
@@ -49,11 +50,14 @@ static bool keep(struct compliance *p, struct slice *d, struct slice s)
 	return q != NULL;
 }
 
-static int take(struct compliance *p, struct prow *w, uint64_t pos, struct slice u, struct slice d, struct slice t)
+/* Display values as in Users: the first line, preferring an authenticated name. */
+static int take(struct compliance *p, struct prow *w, uint64_t pos, bool auth, struct slice u, struct slice d,
+		struct slice t)
 {
-	if (w->used && pos >= w->pos)
+	if (w->used && (auth != w->auth ? !auth : pos >= w->pos))
 		return 0;
 	w->pos = pos;
+	w->auth = auth;
 	if (!p->list)
 		return 0;
 	return keep(p, &w->uname, u) && keep(p, &w->devid, d) && keep(p, &w->devtype, t) ? 0 : -1;
@@ -69,7 +73,8 @@ static int pc_add(void *a, const struct eas_record *r, const struct keys *k)
 		return -1;
 	struct prow *w = &p->rows[id];
 	uint64_t pos = record_pos(r);
-	if (take(p, w, pos, r->user, r->devid, r->devtype) < 0)
+	bool auth = !p->compat && !slice_is_null(r->w[W3C_CS_USERNAME]);
+	if (take(p, w, pos, auth, r->user, r->devid, r->devtype) < 0)
 		return -1;
 	w->used = true;
 	int pa = p->compat ? (int)(r->compat.pa > 1000 ? 1000 : r->compat.pa) : record_pa(r);
@@ -90,7 +95,7 @@ static int pc_merge(void *da, const void *sa, uint32_t *const map[KEY_N])
 		if (grow_zero((void **)&d->rows, &d->cap, (size_t)did + 1, sizeof *d->rows) < 0)
 			return -1;
 		struct prow *w = &d->rows[did];
-		if (take(d, w, x->pos, x->uname, x->devid, x->devtype) < 0)
+		if (take(d, w, x->pos, x->auth, x->uname, x->devid, x->devtype) < 0)
 			return -1;
 		w->used = true;
 		policy_merge(&w->pol, &x->pol);

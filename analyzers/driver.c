@@ -370,7 +370,8 @@ static void feed_other(struct worker *w, struct eas_record *r)
 {
 	const struct driver_opts *o = w->o;
 	w->st.non_eas++;
-	if ((o->have_start && r->ts < o->start) || (o->have_end && r->ts >= o->end))
+	if (!r->ts_ok || (o->have_start && r->ts < o->start) ||
+	    (o->have_end && (o->ro.compat ? r->ts > o->end : r->ts >= o->end)))
 		return;
 	if (record_decode(&w->dec, r) < 0) {
 		w->oom = true;
@@ -437,7 +438,8 @@ static void w3c_record(struct worker *w)
 	r->date = r->w[W3C_DATE];
 	if (slice_is_null(r->date) && w->w3c.date_directive[0])
 		r->date = slice_make(w->w3c.date_directive, strlen(w->w3c.date_directive));
-	if (!record_time(&w->dec, r)) {
+	r->ts_ok = record_time(&w->dec, r);
+	if (!r->ts_ok && r->tier != TIER_NONE) {
 		skip(w, SKIP_BAD_TIME, NULL);
 		return;
 	}
@@ -467,7 +469,8 @@ static void parsed_record(struct worker *w, char *line, size_t len, enum record_
 		w->st.non_eas++;
 		return;
 	}
-	if (!record_time(&w->dec, r)) {
+	r->ts_ok = record_time(&w->dec, r);
+	if (!r->ts_ok && r->tier != TIER_NONE) {
 		skip(w, SKIP_BAD_TIME, NULL);
 		return;
 	}

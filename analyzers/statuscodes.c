@@ -216,7 +216,7 @@ static int sc_emit(void *a, struct table *t, const struct emit_ctx *c)
 		if (!s->rows[id].used)
 			continue;
 		ids[m++] = id;
-		if (s->compat || s->rows[id].eas < 0)
+		if (s->compat || intern_str(&s->keys, id).p[0] == 1) /* HTTP rows */
 			http_total += s->compat ? s->rows[id].hits[0] + s->rows[id].hits[1] : tier_sum(c, s->rows[id].hits);
 	}
 	sort_ids_by_string(ids, m, &s->keys);

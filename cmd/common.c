@@ -148,10 +148,7 @@ int common_option(struct common *c, int opt, const char *arg)
 		}
 		return 1;
 	case OPT_TZ:
-		if (tz_select(arg) < 0) {
-			fprintf(stderr, "%s: --tz: unknown time zone '%s'\n", c->prog, arg);
-			return -1;
-		}
+		c->tz_arg = arg; /* selected after --start/--end are read in TZ */
 		d->ro.tz = true;
 		return 1;
 	default:
@@ -184,6 +181,15 @@ int common_finish(struct common *c, int argc, char **argv, int *status)
 	}
 	if (d->have_start && d->have_end && d->start > d->end) {
 		fprintf(stderr, "%s: --start is after --end\n", c->prog);
+		return -1;
+	}
+	if (d->ro.compat && d->ro.tiers != TIERS_AUTO) {
+		fprintf(stderr, "%s: --tier does not apply with --compat (the cmdlet counts front-end lines only)\n",
+			c->prog);
+		return -1;
+	}
+	if (c->tz_arg && tz_select(c->tz_arg) < 0) {
+		fprintf(stderr, "%s: --tz: unknown time zone '%s'\n", c->prog, c->tz_arg);
 		return -1;
 	}
 	*status = 1;

@@ -43,7 +43,7 @@ enum {
 struct common {
 	const char *prog;
 	struct driver_opts d;
-	const char *start_arg, *end_arg;
+	const char *start_arg, *end_arg, *tz_arg;
 	bool local, stats, strict;
 	struct match_filter *matches;
 	int nmatches;

@@ -18,11 +18,13 @@ static void help(void)
 	fputs(usage_text, stdout);
 	fputs("\nReads IIS W3C logs (files, directories walked recursively, gzip recognised by\n"
 	      "content, stdin when no operand or -) and writes one normalised record per\n"
-	      "Exchange ActiveSync request to stdout: TSV with a header line, or JSON Lines.\n\n"
+	      "Exchange ActiveSync request to stdout: TSV with a header line, or JSON Lines.\n"
+	      "It also reads its own output (TSV or JSON Lines), e.g. to filter it again.\n\n"
 	      "  --format tsv|json   output format (default tsv)\n"
 	      "  --all               also write requests that are not ActiveSync (tier -)\n"
 	      "  --compat            keep only lines Export-ActiveSyncLog would count\n"
-	      "  --start, --end TIME keep requests with START <= time < END (YYYY-MM-DD[ HH:MM[:SS]])\n"
+	      "  --start, --end TIME keep requests with START <= time < END (YYYY-MM-DD[ HH:MM[:SS]]);\n"
+	      "                      with --compat END is included, as the cmdlet does\n"
 	      "  --local             read --start/--end as local time (TZ), not UTC\n"
 	      "  --server NAME       server identity when s-computername is not logged\n"
 	      "  --user, --device, --device-type, --cmd VALUE   keep matching requests (repeatable)\n"
@@ -82,6 +84,9 @@ int main(int argc, char **argv)
 		case OPT_ALL:
 			c.d.all = true;
 			break;
+		case 'j':
+			fprintf(stderr, "easlog-parse: -j does not apply: records are written in input order\n");
+			return EXIT_USAGE;
 		default: {
 			int r = common_option(&c, opt, optarg);
 			if (r == 1)

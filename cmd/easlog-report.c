@@ -32,7 +32,8 @@ static void help(void)
 	      "  --tier auto|fe|be|all  which tier's lines count as hits (default auto)\n"
 	      "  --by weekday        Hourly: pool all dates into 168 weekday x hour rows\n"
 	      "  --tz ZONE           Hourly: hours in time zone ZONE, not UTC\n"
-	      "  --start, --end TIME keep requests with START <= time < END (YYYY-MM-DD[ HH:MM[:SS]])\n"
+	      "  --start, --end TIME keep requests with START <= time < END (YYYY-MM-DD[ HH:MM[:SS]]);\n"
+	      "                      with --compat END is included, as the cmdlet does\n"
 	      "  --local             read --start/--end as local time (TZ), not UTC (-UseGMT inverted)\n"
 	      "  --server NAME       server identity when s-computername is not logged\n"
 	      "  --user, --device, --device-type, --cmd VALUE   keep matching requests (repeatable)\n"
@@ -83,9 +84,10 @@ static void summary(const struct common *c, const struct driver_result *res, cha
 {
 	const struct stats *s = &res->st;
 	const char *p = c->prog;
-	fprintf(stderr, "%s: %llu file%s read (%llu failed), %llu servers\n", p,
+	uint64_t ns = res->k[KEY_SERVER].count;
+	fprintf(stderr, "%s: %llu file%s read (%llu failed), %llu server%s\n", p,
 		(unsigned long long)s->files, s->files == 1 ? "" : "s", (unsigned long long)s->files_failed,
-		(unsigned long long)res->k[KEY_SERVER].count);
+		(unsigned long long)ns, ns == 1 ? "" : "s");
 	if (s->first_ts <= s->last_ts) {
 		char f[21], l[21];
 		format_iso(s->first_ts, f);
@@ -168,6 +170,8 @@ int main(int argc, char **argv)
 		}
 		}
 	}
+	if (common_finish(&c, argc, argv, &status) < 0)
+		return status;
 	struct stat st;
 	if (stat(dir, &st) < 0 || !S_ISDIR(st.st_mode)) {
 		fprintf(stderr, "easlog-report: output directory '%s' does not exist\n", dir);
@@ -188,8 +192,6 @@ int main(int argc, char **argv)
 	}
 	if (existing)
 		return 1;
-	if (common_finish(&c, argc, argv, &status) < 0)
-		return status;
 	atomic_signals();
 	c.d.ops = six;
 	c.d.nops = NSIX;
@@ -197,6 +199,13 @@ int main(int argc, char **argv)
 	if (driver_run(&c.d, &c.files, &res) < 0)
 		return 1;
 	status = common_status(&c, &res);
+	if (res.st.files == 0) {
+		/* as the cmdlet: no file processed, nothing written */
+		fprintf(stderr, "easlog-report: no input could be read; no report written\n");
+		driver_result_free(&c.d, &res);
+		common_free(&c);
+		return 1;
+	}
 	struct emit_ctx ec = driver_emit_ctx(&c.d, &res);
 	for (int i = 0; i < NSIX; i++) {
 		struct atomic_file af;

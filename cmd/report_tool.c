@@ -12,7 +12,8 @@ static const char common_help[] =
 	"  --format csv|tsv|json  output format (default csv)\n"
 	"  --compat            Export-ActiveSyncLog's exact output (its CSV dialect, rules and quirks)\n"
 	"  --tier auto|fe|be|all  which tier's lines count as hits (default auto)\n"
-	"  --start, --end TIME keep requests with START <= time < END (YYYY-MM-DD[ HH:MM[:SS]])\n"
+	"  --start, --end TIME keep requests with START <= time < END (YYYY-MM-DD[ HH:MM[:SS]]);\n"
+	"                      with --compat END is included, as the cmdlet does\n"
 	"  --local             read --start/--end as local time (TZ), not UTC\n"
 	"  --server NAME       server identity when s-computername is not logged\n"
 	"  --user, --device, --device-type, --cmd VALUE   keep matching requests (repeatable)\n"
@@ -100,6 +101,10 @@ int report_tool_main(const struct report_tool *t, int argc, char **argv)
 			return EXIT_USAGE;
 		}
 		}
+	}
+	if (c.d.ro.compat && c.d.ro.list) {
+		fprintf(stderr, "%s: --list is not part of the cmdlet's output; drop --compat\n", t->prog);
+		return EXIT_USAGE;
 	}
 	if (c.d.ro.compat && fmt != TF_CSV) {
 		fprintf(stderr, "%s: --compat writes the cmdlet's CSV; --format does not apply\n", t->prog);

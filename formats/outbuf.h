@@ -25,6 +25,8 @@ void out_write_slow(struct outbuf *o, const char *p, size_t n);
 
 static inline void out_bytes(struct outbuf *o, const char *p, size_t n)
 {
+	if (n == 0)
+		return; /* p may be NULL (a null slice) */
 	if (o->len + n <= o->cap) {
 		memcpy(o->buf + o->len, p, n);
 		o->len += n;

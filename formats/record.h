@@ -58,6 +58,7 @@ struct eas_record {
 
 	enum tier tier;
 	int64_t ts;             /* UTC seconds */
+	bool ts_ok;             /* ts parsed (always, for records handed on) */
 
 	uint64_t status, substatus, win32, time_taken, bytes_sent, bytes_recv; /* 0 when absent or not a number */
 

@@ -68,7 +68,8 @@ static int walk_dir(struct walk_list *l, const char *dir, const char *prog,
 		}
 		nn++;
 	}
-	qsort(names, nn, sizeof *names, cmp_str);
+	if (nn > 1)
+		qsort(names, nn, sizeof *names, cmp_str);
 	for (size_t i = 0; i < nn && rc == 0; i++) {
 		size_t len = strlen(dir) + strlen(names[i]) + 2;
 		char *path = malloc(len);
