@@ -7,6 +7,7 @@
 #include "../formats/record.h"
 #include "../formats/table.h"
 #include "intern.h"
+#include "jsonio.h"
 
 enum tier_mode { TIERS_AUTO, TIERS_FE, TIERS_BE, TIERS_ALL };
 
@@ -52,6 +53,11 @@ struct analyzer_ops {
 	/* Writes the report. Returns 0, or -1 when out of memory. */
 	int (*emit)(void *a, struct table *t, const struct emit_ctx *c);
 	void (*destroy)(void *a);
+	/* Partial results: the state as JSON (key ids index the document's
+	 * key lists), and back into a fresh instance; load returns 0, or -1
+	 * when the JSON is not what save writes. */
+	json_t *(*save)(const void *a);
+	int (*load)(void *a, const json_t *j, const struct load_ctx *lc);
 };
 
 extern const struct analyzer_ops users_ops, servers_ops, hourly_ops, statuscodes_ops,

@@ -192,6 +192,55 @@ static int pc_emit(void *a, struct table *t, const struct emit_ctx *c)
 	return 0;
 }
 
+static json_t *pc_save(const void *a)
+{
+	const struct compliance *p = a;
+	json_t *rows = json_array();
+	for (size_t id = 0; rows && id < p->cap; id++) {
+		const struct prow *w = &p->rows[id];
+		if (!w->used)
+			continue;
+		uint64_t pol[4] = {w->pol.have, (uint64_t)w->pol.pa, (uint64_t)w->pol.ts, w->pol.pos};
+		json_t *r = json_pack("[IIboooo]", (json_int_t)id, (json_int_t)w->pos, w->auth, jbytes(w->uname),
+				      jbytes(w->devid), jbytes(w->devtype), jnums(pol, 4));
+		if (jpush(rows, r) < 0) {
+			json_decref(rows);
+			rows = NULL;
+		}
+	}
+	return rows ? json_pack("{so}", "rows", rows) : NULL;
+}
+
+static int pc_load(void *a, const json_t *j, const struct load_ctx *lc)
+{
+	struct compliance *p = a;
+	json_t *rows;
+	if (json_unpack((json_t *)j, "{s:o}", "rows", &rows) < 0 || !json_is_array(rows))
+		return -1;
+	size_t i;
+	json_t *r;
+	json_array_foreach(rows, i, r)
+	{
+		json_int_t id, pos;
+		int auth;
+		json_t *un, *di, *dt, *pol;
+		uint64_t v[4];
+		if (json_unpack(r, "[IIboooo]", &id, &pos, &auth, &un, &di, &dt, &pol) < 0 || id < 0 ||
+		    id >= UINT32_MAX || grow_zero((void **)&p->rows, &p->cap, (size_t)id + 1, sizeof *p->rows) < 0)
+			return -1;
+		struct prow *w = &p->rows[id];
+		if (jget_bytes(un, &p->arena, &w->uname) < 0 || jget_bytes(di, &p->arena, &w->devid) < 0 ||
+		    jget_bytes(dt, &p->arena, &w->devtype) < 0 || jget_nums(pol, v, 4) < 0)
+			return -1;
+		w->used = true;
+		w->auth = auth;
+		w->pos = pos_remap(lc, (uint64_t)pos);
+		w->pol = (struct policy_state){v[0] != 0, (int)v[1], (int64_t)v[2], pos_remap(lc, v[3])};
+	}
+	return 0;
+}
+
 const struct analyzer_ops compliance_ops = {
 	"compliance", "PolicyCompliance.csv", pc_create, pc_add, pc_merge, pc_emit, pc_destroy,
+	pc_save, pc_load,
 };

@@ -115,3 +115,46 @@ int devset_counts(const struct devset *d, const bool count_tier[2],
 	free(c.keys);
 	return 0;
 }
+
+struct sctx {
+	json_t *a;
+	int rc;
+};
+
+static void save_one(uint64_t k, void *arg)
+{
+	struct sctx *c = arg;
+	if (json_array_append_new(c->a, json_integer((json_int_t)(k >> 33))) < 0 ||
+	    json_array_append_new(c->a, json_integer((json_int_t)(k & ((1ull << 33) - 1)))) < 0)
+		c->rc = -1;
+}
+
+json_t *devset_save(const struct devset *d)
+{
+	struct sctx c = {json_array(), 0};
+	if (!c.a)
+		return NULL;
+	u64set_each(&d->s, save_one, &c);
+	if (c.rc < 0) {
+		json_decref(c.a);
+		return NULL;
+	}
+	return c.a;
+}
+
+int devset_load(struct devset *d, const json_t *j)
+{
+	if (!json_is_array(j) || json_array_size(j) % 2)
+		return -1;
+	for (size_t i = 0; i < json_array_size(j); i += 2) {
+		const json_t *b = json_array_get(j, i), *v = json_array_get(j, i + 1);
+		if (!json_is_integer(b) || !json_is_integer(v))
+			return -1;
+		json_int_t bb = json_integer_value(b), vv = json_integer_value(v);
+		if (bb < 0 || bb > DEVSET_MAX_BUCKET || vv < 0 || vv >= ((json_int_t)1 << 33))
+			return -1;
+		if (u64set_add(&d->s, (uint64_t)bb << 33 | (uint64_t)vv) < 0)
+			return -1;
+	}
+	return 0;
+}

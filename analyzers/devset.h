@@ -31,4 +31,10 @@ int devset_merge(struct devset *d, const struct devset *src, const uint32_t *dev
 int devset_counts(const struct devset *d, const bool count_tier[2],
 		  void (*fn)(uint32_t bucket, uint64_t n, void *arg), void *arg);
 
+#include <jansson.h>
+
+/* The entries as a flat array [bucket, device*2+tier, ...], and back. */
+json_t *devset_save(const struct devset *d);
+int devset_load(struct devset *d, const json_t *j);
+
 #endif

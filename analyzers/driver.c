@@ -641,18 +641,19 @@ static void *worker_main(void *arg)
 }
 
 /* Folds src's analyzers into dst's, translating key ids through the strings. */
-static int merge_worker(struct worker *dst, struct worker *src)
+static int merge_state(const struct driver_opts *o, struct intern *dk, void **dan, const struct intern *sk,
+		       void *const *san)
 {
 	uint32_t *map[KEY_N] = {0};
 	int rc = 0;
 	for (int k = 0; k < KEY_N && rc == 0; k++) {
-		map[k] = malloc(((size_t)src->k[k].count + 1) * sizeof *map[k]);
+		map[k] = malloc(((size_t)sk[k].count + 1) * sizeof *map[k]);
 		if (!map[k]) {
 			rc = -1;
 			break;
 		}
-		for (uint32_t id = 0; id < src->k[k].count; id++) {
-			int64_t d = intern_get(&dst->k[k], intern_str(&src->k[k], id), NULL);
+		for (uint32_t id = 0; id < sk[k].count; id++) {
+			int64_t d = intern_get(&dk[k], intern_str(&sk[k], id), NULL);
 			if (d < 0) {
 				rc = -1;
 				break;
@@ -660,13 +661,61 @@ static int merge_worker(struct worker *dst, struct worker *src)
 			map[k][id] = (uint32_t)d;
 		}
 	}
-	for (int i = 0; i < dst->o->nops && rc == 0; i++)
-		rc = dst->o->ops[i]->merge(dst->an[i], src->an[i], map);
+	for (int i = 0; i < o->nops && rc == 0; i++)
+		rc = o->ops[i]->merge(dan[i], san[i], map);
 	for (int k = 0; k < KEY_N; k++)
 		free(map[k]);
+	return rc;
+}
+
+static int merge_worker(struct worker *dst, struct worker *src)
+{
 	stats_add(&dst->st, &src->st);
 	dst->failed |= src->failed;
-	return rc;
+	return merge_state(dst->o, dst->k, dst->an, src->k, src->an);
+}
+
+int driver_result_init(const struct driver_opts *o, struct driver_result *res)
+{
+	memset(res, 0, sizeof *res);
+	res->st.first_ts = 1;
+	for (int k = 0; k < KEY_N; k++)
+		if (intern_init(&res->k[k]) < 0)
+			return -1;
+	res->an = calloc((size_t)(o->nops ? o->nops : 1), sizeof *res->an);
+	if (!res->an)
+		return -1;
+	for (int i = 0; i < o->nops; i++)
+		if (!(res->an[i] = o->ops[i]->create(&o->ro)))
+			return -1;
+	return 0;
+}
+
+int driver_result_merge(const struct driver_opts *o, struct driver_result *dst, const struct driver_result *src)
+{
+	stats_add(&dst->st, &src->st);
+	dst->failed |= src->failed;
+	return merge_state(o, dst->k, dst->an, src->k, src->an);
+}
+
+void driver_result_finish(const struct driver_opts *o, struct driver_result *res)
+{
+	res->count_tier[0] = res->count_tier[1] = false;
+	switch (o->ro.tiers) {
+	case TIERS_FE:
+		res->count_tier[0] = true;
+		break;
+	case TIERS_BE:
+		res->count_tier[1] = true;
+		break;
+	case TIERS_ALL:
+		res->count_tier[0] = res->count_tier[1] = true;
+		break;
+	case TIERS_AUTO:
+		res->count_tier[0] = res->st.tier_records[0] > 0 || o->ro.compat;
+		res->count_tier[1] = !res->count_tier[0];
+		break;
+	}
 }
 
 int driver_run(const struct driver_opts *o, const struct walk_list *files, struct driver_result *res)
@@ -714,27 +763,19 @@ int driver_run(const struct driver_opts *o, const struct walk_list *files, struc
 		goto oom_workers;
 	res->st = ws[0].st;
 	res->failed = ws[0].failed;
+	if (files->n) {
+		res->files = calloc(files->n, sizeof *res->files);
+		for (size_t i = 0; res->files && i < files->n; i++)
+			if ((res->files[i] = strdup(files->paths[i])))
+				res->nfiles = i + 1;
+	}
 	res->an = ws[0].an;
 	memcpy(res->k, ws[0].k, sizeof res->k);
 	worker_free(&ws[0], true);
 	for (int i = 1; i < jobs; i++)
 		worker_free(&ws[i], false);
 	free(ws);
-	switch (o->ro.tiers) {
-	case TIERS_FE:
-		res->count_tier[0] = true;
-		break;
-	case TIERS_BE:
-		res->count_tier[1] = true;
-		break;
-	case TIERS_ALL:
-		res->count_tier[0] = res->count_tier[1] = true;
-		break;
-	case TIERS_AUTO:
-		res->count_tier[0] = res->st.tier_records[0] > 0 || o->ro.compat;
-		res->count_tier[1] = !res->count_tier[0];
-		break;
-	}
+	driver_result_finish(o, res);
 	return 0;
 oom_workers:
 	for (int i = 0; i < ready; i++)
@@ -761,5 +802,8 @@ void driver_result_free(const struct driver_opts *o, struct driver_result *res)
 	}
 	for (int i = 0; i < KEY_N; i++)
 		intern_free(&res->k[i]);
+	for (size_t i = 0; i < res->nfiles; i++)
+		free(res->files[i]);
+	free(res->files);
 	memset(res, 0, sizeof *res);
 }

@@ -72,11 +72,22 @@ struct driver_opts {
 
 struct driver_result {
 	struct stats st;
+	char **files;            /* the inputs, in input order (owned) */
+	size_t nfiles;
 	void **an;               /* one merged instance per ops[] entry */
 	struct intern k[KEY_N];
 	bool count_tier[2];
 	bool failed;             /* a file could not be read in full */
 };
+
+/* An empty result of o's analyzers (to merge into). Returns 0 or -1. */
+int driver_result_init(const struct driver_opts *o, struct driver_result *res);
+
+/* Adds src into dst (key ids translated). Returns 0 or -1 (out of memory). */
+int driver_result_merge(const struct driver_opts *o, struct driver_result *dst, const struct driver_result *src);
+
+/* Decides which tiers count as hits, from the options and the stats. */
+void driver_result_finish(const struct driver_opts *o, struct driver_result *res);
 
 /* Reads files. Returns 0, or -1 when out of memory (reported). */
 int driver_run(const struct driver_opts *o, const struct walk_list *files, struct driver_result *res);

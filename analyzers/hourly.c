@@ -218,6 +218,47 @@ static int hourly_emit(void *a, struct table *t, const struct emit_ctx *c)
 	return 0;
 }
 
+static json_t *hourly_save(const void *a)
+{
+	const struct hourly *h = a;
+	json_t *rows = json_array();
+	for (size_t i = 0; rows && i < h->n; i++) {
+		const struct hrow *w = &h->rows[i];
+		json_t *r = json_pack("[Iooo]", (json_int_t)w->hour, jnums(w->hits, 2), jnums(w->sync, 2),
+				      jnums(w->errors, 2));
+		if (jpush(rows, r) < 0) {
+			json_decref(rows);
+			rows = NULL;
+		}
+	}
+	return rows ? json_pack("{soso}", "rows", rows, "devices", devset_save(&h->devs)) : NULL;
+}
+
+static int hourly_load(void *a, const json_t *j, const struct load_ctx *lc)
+{
+	struct hourly *h = a;
+	json_t *rows, *devs;
+	(void)lc;
+	if (json_unpack((json_t *)j, "{s:o,s:o}", "rows", &rows, "devices", &devs) < 0 || !json_is_array(rows))
+		return -1;
+	size_t i;
+	json_t *r;
+	json_array_foreach(rows, i, r)
+	{
+		json_int_t hour;
+		json_t *hits, *sync, *errors;
+		uint32_t ix;
+		struct hrow *w;
+		/* rows come back in their saved order: the devices' buckets stay valid */
+		if (json_unpack(r, "[Iooo]", &hour, &hits, &sync, &errors) < 0 || !(w = row(h, hour, &ix)) ||
+		    ix != i || jget_nums(hits, w->hits, 2) < 0 || jget_nums(sync, w->sync, 2) < 0 ||
+		    jget_nums(errors, w->errors, 2) < 0)
+			return -1;
+	}
+	return devset_load(&h->devs, devs);
+}
+
 const struct analyzer_ops hourly_ops = {
 	"hourly", "Hourly.csv", hourly_create, hourly_add, hourly_merge, hourly_emit, hourly_destroy,
+	hourly_save, hourly_load,
 };

@@ -250,6 +250,64 @@ out:
 	return rc;
 }
 
+static json_t *servers_save(const void *a)
+{
+	const struct servers *s = a;
+	json_t *rows = json_array();
+	for (size_t id = 0; rows && id < s->cap; id++) {
+		const struct srow *w = &s->rows[id];
+		if (!w->used)
+			continue;
+		json_t *r = json_pack("[IIoooooooII]", (json_int_t)id, (json_int_t)w->pos, jbytes(w->sc),
+				      jbytes(w->host), jbytes(w->ip), jnums(w->hits, 2), jnums(w->sent, 2),
+				      jnums(w->recv, 2), jnums(w->errors, 2), (json_int_t)w->first, (json_int_t)w->last);
+		if (jpush(rows, r) < 0) {
+			json_decref(rows);
+			rows = NULL;
+		}
+	}
+	json_t *j = rows ? json_pack("{sosososb}", "rows", rows, "devices", devset_save(&s->devs), "days",
+				     devset_save(&s->days), "too_many", s->too_many)
+			 : NULL;
+	return j;
+}
+
+static int servers_load(void *a, const json_t *j, const struct load_ctx *lc)
+{
+	struct servers *s = a;
+	json_t *rows, *devs, *days;
+	int too_many;
+	if (json_unpack((json_t *)j, "{s:o,s:o,s:o,s:b}", "rows", &rows, "devices", &devs, "days", &days,
+			"too_many", &too_many) < 0 ||
+	    !json_is_array(rows))
+		return -1;
+	s->too_many = too_many;
+	size_t i;
+	json_t *r;
+	json_array_foreach(rows, i, r)
+	{
+		json_int_t id, pos, first, last;
+		json_t *sc, *host, *ip, *hits, *sent, *recv, *errors;
+		if (json_unpack(r, "[IIoooooooII]", &id, &pos, &sc, &host, &ip, &hits, &sent, &recv, &errors,
+				&first, &last) < 0 ||
+		    id < 0 || id >= MAX_SERVERS ||
+		    grow_zero((void **)&s->rows, &s->cap, (size_t)id + 1, sizeof *s->rows) < 0)
+			return -1;
+		struct srow *w = &s->rows[id];
+		if (jget_bytes(sc, &s->arena, &w->sc) < 0 || jget_bytes(host, &s->arena, &w->host) < 0 ||
+		    jget_bytes(ip, &s->arena, &w->ip) < 0 || jget_nums(hits, w->hits, 2) < 0 ||
+		    jget_nums(sent, w->sent, 2) < 0 || jget_nums(recv, w->recv, 2) < 0 ||
+		    jget_nums(errors, w->errors, 2) < 0)
+			return -1;
+		w->used = true;
+		w->pos = pos_remap(lc, (uint64_t)pos);
+		w->first = first;
+		w->last = last;
+	}
+	return devset_load(&s->devs, devs) < 0 || devset_load(&s->days, days) < 0 ? -1 : 0;
+}
+
 const struct analyzer_ops servers_ops = {
 	"servers", "Servers.csv", servers_create, servers_add, servers_merge, servers_emit, servers_destroy,
+	servers_save, servers_load,
 };

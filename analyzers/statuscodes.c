@@ -262,6 +262,59 @@ static int sc_emit(void *a, struct table *t, const struct emit_ctx *c)
 	return 0;
 }
 
+static json_t *sc_save(const void *a)
+{
+	const struct statuscodes *s = a;
+	json_t *rows = json_array();
+	for (uint32_t id = 0; rows && id < s->keys.count; id++) {
+		const struct crow *w = &s->rows[id];
+		if (!w->used)
+			continue;
+		json_t *r = json_pack("[oIoooIIIIo]", jbytes(intern_str(&s->keys, id)), (json_int_t)w->pos,
+				      jbytes(w->status), jbytes(w->sub), jnums(w->hits, 2), (json_int_t)w->status_n,
+				      (json_int_t)w->sub_n, (json_int_t)w->win32, (json_int_t)w->eas, jbytes(w->error));
+		if (jpush(rows, r) < 0) {
+			json_decref(rows);
+			rows = NULL;
+		}
+	}
+	return rows ? json_pack("{sosI}", "rows", rows, "log_lines", (json_int_t)s->log_lines) : NULL;
+}
+
+static int sc_load(void *a, const json_t *j, const struct load_ctx *lc)
+{
+	struct statuscodes *s = a;
+	json_t *rows;
+	json_int_t log_lines;
+	if (json_unpack((json_t *)j, "{s:o,s:I}", "rows", &rows, "log_lines", &log_lines) < 0 ||
+	    !json_is_array(rows) || log_lines < 0)
+		return -1;
+	s->log_lines = (uint64_t)log_lines;
+	size_t i;
+	json_t *r;
+	json_array_foreach(rows, i, r)
+	{
+		json_t *key, *st, *sub, *hits, *err;
+		json_int_t pos, status_n, sub_n, win32, eas;
+		struct slice k;
+		struct crow *w;
+		if (json_unpack(r, "[oIoooIIIIo]", &key, &pos, &st, &sub, &hits, &status_n, &sub_n, &win32, &eas,
+				&err) < 0 ||
+		    jget_bytes(key, &s->keys, &k) < 0 || !(w = row(s, k)) || jget_bytes(st, &s->keys, &w->status) < 0 ||
+		    jget_bytes(sub, &s->keys, &w->sub) < 0 || jget_bytes(err, &s->keys, &w->error) < 0 ||
+		    jget_nums(hits, w->hits, 2) < 0)
+			return -1;
+		w->used = true;
+		w->pos = pos_remap(lc, (uint64_t)pos);
+		w->status_n = (uint64_t)status_n;
+		w->sub_n = (uint64_t)sub_n;
+		w->win32 = (uint64_t)win32;
+		w->eas = eas;
+	}
+	return 0;
+}
+
 const struct analyzer_ops statuscodes_ops = {
 	"statuscodes", "StatusCodes.csv", sc_create, sc_add, sc_merge, sc_emit, sc_destroy,
+	sc_save, sc_load,
 };

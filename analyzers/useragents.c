@@ -135,6 +135,46 @@ static int ua_emit(void *a, struct table *t, const struct emit_ctx *c)
 	return 0;
 }
 
+static json_t *ua_save(const void *a)
+{
+	const struct useragents *u = a;
+	json_t *rows = json_array();
+	for (size_t id = 0; rows && id < u->cap; id++) {
+		const struct arow *w = &u->rows[id];
+		if (!w->used)
+			continue;
+		json_t *r = json_pack("[IoII]", (json_int_t)id, jnums(w->hits, 2), (json_int_t)w->first,
+				      (json_int_t)w->last);
+		if (jpush(rows, r) < 0) {
+			json_decref(rows);
+			rows = NULL;
+		}
+	}
+	return rows ? json_pack("{soso}", "rows", rows, "devices", devset_save(&u->devs)) : NULL;
+}
+
+static int ua_load(void *a, const json_t *j, const struct load_ctx *lc)
+{
+	struct useragents *u = a;
+	json_t *rows, *devs;
+	(void)lc;
+	if (json_unpack((json_t *)j, "{s:o,s:o}", "rows", &rows, "devices", &devs) < 0 || !json_is_array(rows))
+		return -1;
+	size_t i;
+	json_t *r;
+	json_array_foreach(rows, i, r)
+	{
+		json_int_t id, first, last;
+		json_t *hits;
+		struct arow *w;
+		if (json_unpack(r, "[IoII]", &id, &hits, &first, &last) < 0 || id < 0 || id >= UINT32_MAX ||
+		    !(w = row(u, (uint32_t)id, first, last)) || jget_nums(hits, w->hits, 2) < 0)
+			return -1;
+	}
+	return devset_load(&u->devs, devs);
+}
+
 const struct analyzer_ops useragents_ops = {
 	"useragents", "UserAgents.csv", ua_create, ua_add, ua_merge, ua_emit, ua_destroy,
+	ua_save, ua_load,
 };

@@ -436,6 +436,96 @@ static int users_emit(void *a, struct table *t, const struct emit_ctx *c)
 	return 0;
 }
 
+static void save_server(uint64_t key, void *arg)
+{
+	json_t *a = arg;
+	jpush(a, jnum((int64_t)(key >> 24)));
+	jpush(a, jnum((int64_t)(key & 0xFFFFFF)));
+}
+
+static json_t *users_save(const void *a)
+{
+	const struct users *u = a;
+	json_t *rows = json_array(), *servers = json_array();
+	for (size_t id = 0; rows && id < u->cap; id++) {
+		const struct urow *w = &u->rows[id];
+		if (!w->used)
+			continue;
+		uint64_t pol[4] = {w->pol.have, (uint64_t)w->pol.pa, (uint64_t)w->pol.ts, w->pol.pos};
+		json_t *r = json_pack("[IIbooooooIIIIoIIIIoII]", (json_int_t)id, (json_int_t)w->pos, w->auth,
+				      jbytes(w->uname), jbytes(w->devid), jbytes(w->devtype), jnums(w->h[0], H_N),
+				      jnums(w->h[1], H_N), jnums(w->l, L_N), (json_int_t)w->first,
+				      (json_int_t)w->last, (json_int_t)w->proto, (json_int_t)w->proto_ts,
+				      jnums(pol, 4), (json_int_t)w->proto_pos, (json_int_t)w->devos_ts,
+				      (json_int_t)w->devos_pos, (json_int_t)w->agent, jbytes(w->devos),
+				      (json_int_t)w->agent_ts, (json_int_t)w->agent_pos);
+		if (jpush(rows, r) < 0) {
+			json_decref(rows);
+			rows = NULL;
+		}
+	}
+	if (servers)
+		u64set_each(&u->servers, save_server, servers);
+	json_t *j = rows && servers ? json_pack("{soso}", "rows", rows, "servers", servers) : NULL;
+	if (!j) {
+		json_decref(rows);
+		json_decref(servers);
+	}
+	return j;
+}
+
+static int users_load(void *a, const json_t *j, const struct load_ctx *lc)
+{
+	struct users *u = a;
+	json_t *rows, *servers;
+	if (json_unpack((json_t *)j, "{s:o,s:o}", "rows", &rows, "servers", &servers) < 0 ||
+	    !json_is_array(rows) || !json_is_array(servers) || json_array_size(servers) % 2)
+		return -1;
+	size_t i;
+	json_t *r;
+	json_array_foreach(rows, i, r)
+	{
+		json_int_t id, pos, first, last, proto, proto_ts, proto_pos, devos_ts, devos_pos, agent, agent_ts,
+			agent_pos;
+		int auth;
+		json_t *un, *di, *dt, *h0, *h1, *l, *pol, *devos;
+		if (json_unpack(r, "[IIbooooooIIIIoIIIIoII]", &id, &pos, &auth, &un, &di, &dt, &h0, &h1, &l,
+				&first, &last, &proto, &proto_ts, &pol, &proto_pos, &devos_ts, &devos_pos, &agent,
+				&devos, &agent_ts, &agent_pos) < 0 ||
+		    id < 0 || id >= UINT32_MAX)
+			return -1;
+		struct urow *w = row_for(u, (uint32_t)id);
+		uint64_t p[4];
+		if (!w || jget_bytes(un, &u->arena, &w->uname) < 0 || jget_bytes(di, &u->arena, &w->devid) < 0 ||
+		    jget_bytes(dt, &u->arena, &w->devtype) < 0 || jget_bytes(devos, &u->arena, &w->devos) < 0 ||
+		    jget_nums(h0, w->h[0], H_N) < 0 || jget_nums(h1, w->h[1], H_N) < 0 ||
+		    jget_nums(l, w->l, L_N) < 0 || jget_nums(pol, p, 4) < 0)
+			return -1;
+		w->used = true;
+		w->auth = auth;
+		w->pos = pos_remap(lc, (uint64_t)pos);
+		w->pol = (struct policy_state){p[0] != 0, (int)p[1], (int64_t)p[2], pos_remap(lc, p[3])};
+		w->first = first;
+		w->last = last;
+		w->proto = (unsigned)proto;
+		w->proto_ts = proto_ts;
+		w->proto_pos = pos_remap(lc, (uint64_t)proto_pos);
+		w->devos_ts = devos_ts;
+		w->devos_pos = pos_remap(lc, (uint64_t)devos_pos);
+		w->agent = agent;
+		w->agent_ts = agent_ts;
+		w->agent_pos = pos_remap(lc, (uint64_t)agent_pos);
+	}
+	for (i = 0; i < json_array_size(servers); i += 2) {
+		uint64_t row, srv;
+		if (jget_u64(json_array_get(servers, i), &row) < 0 || jget_u64(json_array_get(servers, i + 1), &srv) < 0 ||
+		    srv > 0xFFFFFF || u64set_add(&u->servers, row << 24 | srv) < 0)
+			return -1;
+	}
+	return 0;
+}
+
 const struct analyzer_ops users_ops = {
 	"users", "Users.csv", users_create, users_add, users_merge, users_emit, users_destroy,
+	users_save, users_load,
 };

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../analyzers/partial.h"
 #include "../formats/record_io.h"
 #include "../formats/timeutil.h"
 
@@ -73,8 +74,13 @@ static int add_match(struct common *c, const char *arg)
 		pcre2_code_free(re);
 		return -1;
 	}
-	m[c->nmatches++] = (struct match_filter){id, re};
+	m[c->nmatches] = (struct match_filter){id, re};
 	c->matches = m;
+	const char **ma = realloc(c->match_args, (size_t)(c->nmatches + 1) * sizeof *ma);
+	if (!ma)
+		return -1;
+	ma[c->nmatches++] = arg;
+	c->match_args = ma;
 	c->d.matches = m;
 	c->d.nmatches = c->nmatches;
 	return 0;
@@ -113,6 +119,12 @@ int common_option(struct common *c, int opt, const char *arg)
 		return add_match(c, arg) < 0 ? -1 : 1;
 	case OPT_STATS:
 		c->stats = true;
+		return 1;
+	case OPT_PARTIAL:
+		c->partial = arg;
+		return 1;
+	case OPT_MERGE:
+		c->merge = true;
 		return 1;
 	case 'v':
 		d->verbose = true;
@@ -201,6 +213,7 @@ int common_finish(struct common *c, int argc, char **argv, int *status)
 	for (int i = optind; i < argc; i++)
 		if (walk_operand(&c->files, argv[i], c->prog) < 0)
 			goto oom;
+	walk_sort(&c->files);
 	return 0;
 oom:
 	fprintf(stderr, "%s: out of memory\n", c->prog);
@@ -237,11 +250,80 @@ int common_close_stdout(const char *prog, int status, int err)
 	return status;
 }
 
+static int cmp_cstr(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* A sorted JSON array of strings (filters given in any order are equal). */
+static json_t *sorted_strings(const char **v, int n)
+{
+	const char **t = malloc((size_t)(n + 1) * sizeof *t);
+	json_t *a = json_array();
+	if (!t || !a) {
+		free(t);
+		json_decref(a);
+		return NULL;
+	}
+	for (int i = 0; i < n; i++)
+		t[i] = v[i];
+	qsort(t, (size_t)n, sizeof *t, cmp_cstr);
+	for (int i = 0; i < n; i++)
+		json_array_append_new(a, json_string(t[i]));
+	free(t);
+	return a;
+}
+
+/* The options that shape a run's state: partials merge only when equal. */
+static json_t *options_json(const struct common *c)
+{
+	const struct driver_opts *d = &c->d;
+	static const char *const tiers[] = {"auto", "fe", "be", "all"};
+	return json_pack("{sbsssbsbss?sososososososo}", "compat", d->ro.compat, "tiers", tiers[d->ro.tiers],
+			 "by_weekday", d->ro.by_weekday, "list", d->ro.list, "tz", c->tz_arg, "start",
+			 d->have_start ? json_integer(d->start) : json_null(), "end",
+			 d->have_end ? json_integer(d->end) : json_null(), "users", sorted_strings(d->users, d->nusers),
+			 "devices", sorted_strings(d->devices, d->ndevices), "device_types",
+			 sorted_strings(d->devtypes, d->ndevtypes), "commands", sorted_strings(d->cmds, d->ncmds),
+			 "match", sorted_strings(c->match_args, c->nmatches), "reports", json_array());
+}
+
+int common_run(struct common *c, struct driver_result *res)
+{
+	if (!c->merge)
+		return driver_run(&c->d, &c->files, res);
+	json_t *opts = options_json(c);
+	if (!opts) {
+		fprintf(stderr, "%s: out of memory\n", c->prog);
+		return -1;
+	}
+	int rc = partial_merge(c->prog, &c->d, &c->files, opts, res);
+	json_decref(opts);
+	if (rc < 0)
+		return -1;
+	if (rc > 0)
+		res->failed = true;
+	return 0;
+}
+
+int common_partial_out(struct common *c, const struct driver_result *res)
+{
+	if (!c->partial)
+		return 0;
+	json_t *opts = options_json(c);
+	int rc = opts ? partial_write(c->prog, &c->d, res, opts, c->partial) : -1;
+	if (!opts)
+		fprintf(stderr, "%s: out of memory\n", c->prog);
+	json_decref(opts);
+	return rc < 0 ? -1 : 1;
+}
+
 void common_free(struct common *c)
 {
 	for (int i = 0; i < c->nmatches; i++)
 		pcre2_code_free(c->matches[i].re);
 	free(c->matches);
+	free(c->match_args);
 	free(c->d.users);
 	free(c->d.devices);
 	free(c->d.devtypes);

@@ -17,7 +17,8 @@
 enum {
 	OPT_START = 1000, OPT_END, OPT_LOCAL, OPT_SERVER, OPT_USER, OPT_DEVICE, OPT_DEVICE_TYPE,
 	OPT_CMD, OPT_MATCH, OPT_COMPAT, OPT_TIER, OPT_STATS, OPT_STRICT, OPT_TZ, OPT_FORMAT,
-	OPT_ALL, OPT_PREFIX, OPT_FORCE, OPT_REPORT, OPT_BY, OPT_LIST, OPT_TOOL_BASE = 1100
+	OPT_ALL, OPT_PREFIX, OPT_FORCE, OPT_REPORT, OPT_BY, OPT_LIST, OPT_PARTIAL, OPT_MERGE,
+	OPT_TOOL_BASE = 1100
 };
 
 /* The common long options; a tool's table starts with these. */
@@ -47,6 +48,9 @@ struct common {
 	bool local, stats, strict;
 	struct match_filter *matches;
 	int nmatches;
+	const char **match_args;   /* as given, for the partial's options */
+	const char *partial;       /* --partial FILE */
+	bool merge;                /* --merge: operands are partial results */
 	struct walk_list files;
 };
 
@@ -59,6 +63,20 @@ int common_option(struct common *c, int opt, const char *arg);
 /* After getopt: checks the time window and collects the operands (none
  * means stdin). Returns 0, or -1 after reporting (exit with *status). */
 int common_finish(struct common *c, int argc, char **argv, int *status);
+
+/* The long options of partial results, for the report tools' tables. */
+#define PARTIAL_LONGOPTS                                                  \
+	{"partial", required_argument, NULL, OPT_PARTIAL},                \
+	{"merge", no_argument, NULL, OPT_MERGE}
+
+/* Reads the input (or, with --merge, the partial results) into res.
+ * Returns 0, or -1 when out of memory. A partial that cannot be used marks
+ * the run failed (exit 1). */
+int common_run(struct common *c, struct driver_result *res);
+
+/* With --partial: writes res there. Returns 1 when it did (the tool then
+ * writes no report), 0 when --partial was not given, -1 on error. */
+int common_partial_out(struct common *c, const struct driver_result *res);
 
 /* Exit status after a run: 1 when a file failed, or --strict and a line was skipped. */
 int common_status(const struct common *c, const struct driver_result *res);

@@ -8,7 +8,8 @@ int main(int argc, char **argv)
 		"usage: easlog-compliance [-hVv] [--list] [--format csv|tsv|json] [--compat]\n"
 		"                         [--start TIME] [--end TIME] [--local] [--server NAME] [-j N]\n"
 		"                         [--user USER] [--device ID] [--device-type TYPE] [--cmd CMD]\n"
-		"                         [--match FIELD=REGEX] [--stats] [--strict] [file | dir | -] ...",
+		"                         [--match FIELD=REGEX] [--stats] [--strict]\n"
+		"                         [--partial FILE | --merge] [file | dir | -] ...",
 		"Writes Export-ActiveSyncLog's PolicyCompliance report: user/device pairs by the\n"
 		"class of their latest policy acknowledgement (Pa in the Log data), to stdout.\n\n"
 		"  --list              name the devices of each class instead of counting them\n",

@@ -9,7 +9,8 @@ int main(int argc, char **argv)
 		"                   [--format csv|tsv|json] [--compat] [--tier auto|fe|be|all]\n"
 		"                   [--start TIME] [--end TIME] [--local] [--server NAME] [-j N]\n"
 		"                   [--user USER] [--device ID] [--device-type TYPE] [--cmd CMD]\n"
-		"                   [--match FIELD=REGEX] [--stats] [--strict] [file | dir | -] ...",
+		"                   [--match FIELD=REGEX] [--stats] [--strict]\n"
+		"                   [--partial FILE | --merge] [file | dir | -] ...",
 		"Writes Export-ActiveSyncLog's Users report (default), Servers report or Hourly\n"
 		"report, across all servers in the input, to stdout.\n\n"
 		"  --report users|servers|hourly  which report (default users)\n"

@@ -16,7 +16,8 @@ static const char usage_text[] =
 	"                     [--tier auto|fe|be|all] [--by weekday] [--tz ZONE]\n"
 	"                     [--start TIME] [--end TIME] [--local] [--server NAME] [-j N]\n"
 	"                     [--user USER] [--device ID] [--device-type TYPE] [--cmd CMD]\n"
-	"                     [--match FIELD=REGEX] [--stats] [--strict] [file | dir | -] ...\n";
+	"                     [--match FIELD=REGEX] [--stats] [--strict]\n"
+	"                     [--partial FILE | --merge] [file | dir | -] ...\n";
 
 static void help(void)
 {
@@ -39,6 +40,8 @@ static void help(void)
 	      "  --user, --device, --device-type, --cmd VALUE   keep matching requests (repeatable)\n"
 	      "  --match FIELD=REGEX keep requests whose FIELD matches the PCRE2 REGEX\n"
 	      "  -j, --jobs N        files read in parallel (default: the number of CPUs)\n"
+	      "  --partial FILE      write the run's state to FILE (- for stdout) instead of the reports\n"
+	      "  --merge             operands are partial results: merge them and write the reports\n"
 	      "  --stats             print the line accounting to stderr\n"
 	      "  -v, --verbose       name every skipped line (file:line: reason)\n"
 	      "  --strict            exit 1 when any line was skipped\n"
@@ -125,6 +128,7 @@ int main(int argc, char **argv)
 		{"tier", required_argument, NULL, OPT_TIER},
 		{"tz", required_argument, NULL, OPT_TZ},
 		{"by", required_argument, NULL, OPT_BY},
+		PARTIAL_LONGOPTS,
 		{NULL, 0, NULL, 0},
 	};
 	struct common c;
@@ -173,7 +177,7 @@ int main(int argc, char **argv)
 	if (common_finish(&c, argc, argv, &status) < 0)
 		return status;
 	struct stat st;
-	if (stat(dir, &st) < 0 || !S_ISDIR(st.st_mode)) {
+	if (!c.partial && (stat(dir, &st) < 0 || !S_ISDIR(st.st_mode))) {
 		fprintf(stderr, "easlog-report: output directory '%s' does not exist\n", dir);
 		return 1;
 	}
@@ -185,7 +189,7 @@ int main(int argc, char **argv)
 			fprintf(stderr, "easlog-report: out of memory\n");
 			return 1;
 		}
-		if (!force && access(paths[i], F_OK) == 0) {
+		if (!force && !c.partial && access(paths[i], F_OK) == 0) {
 			fprintf(stderr, "easlog-report: %s exists (use --force to replace it)\n", paths[i]);
 			existing++;
 		}
@@ -196,9 +200,18 @@ int main(int argc, char **argv)
 	c.d.ops = six;
 	c.d.nops = NSIX;
 	struct driver_result res;
-	if (driver_run(&c.d, &c.files, &res) < 0)
+	if (common_run(&c, &res) < 0)
 		return 1;
 	status = common_status(&c, &res);
+	int pr = common_partial_out(&c, &res);
+	if (pr != 0) {
+		common_stats(&c, &res);
+		for (int i = 0; i < NSIX; i++)
+			free(paths[i]);
+		driver_result_free(&c.d, &res);
+		common_free(&c);
+		return pr < 0 ? 1 : status;
+	}
 	if (res.st.files == 0) {
 		/* as the cmdlet: no file processed, nothing written */
 		fprintf(stderr, "easlog-report: no input could be read; no report written\n");

@@ -8,7 +8,8 @@ int main(int argc, char **argv)
 		"usage: easlog-useragent [-hVv] [--format csv|tsv|json] [--compat] [--tier auto|fe|be|all]\n"
 		"                        [--start TIME] [--end TIME] [--local] [--server NAME] [-j N]\n"
 		"                        [--user USER] [--device ID] [--device-type TYPE] [--cmd CMD]\n"
-		"                        [--match FIELD=REGEX] [--stats] [--strict] [file | dir | -] ...",
+		"                        [--match FIELD=REGEX] [--stats] [--strict]\n"
+		"                        [--partial FILE | --merge] [file | dir | -] ...",
 		"Writes Export-ActiveSyncLog's UserAgents report (hits and distinct devices per\n"
 		"user agent) across all servers in the input, to stdout.\n",
 		&useragents_ops, false, false,

@@ -19,6 +19,8 @@ static const char common_help[] =
 	"  --user, --device, --device-type, --cmd VALUE   keep matching requests (repeatable)\n"
 	"  --match FIELD=REGEX keep requests whose FIELD matches the PCRE2 REGEX\n"
 	"  -j, --jobs N        files read in parallel (default: the number of CPUs)\n"
+	"  --partial FILE      write the run's state to FILE (- for stdout) instead of the report\n"
+	"  --merge             operands are partial results: merge them and write the report\n"
 	"  --stats             print the line accounting to stderr\n"
 	"  -v, --verbose       name every skipped line (file:line: reason)\n"
 	"  --strict            exit 1 when any line was skipped\n"
@@ -38,6 +40,7 @@ int report_tool_main(const struct report_tool *t, int argc, char **argv)
 		{"report", required_argument, NULL, OPT_REPORT},
 		{"by", required_argument, NULL, OPT_BY},
 		{"list", no_argument, NULL, OPT_LIST},
+		PARTIAL_LONGOPTS,
 		{NULL, 0, NULL, 0},
 	};
 	struct common c;
@@ -118,9 +121,16 @@ int report_tool_main(const struct report_tool *t, int argc, char **argv)
 	c.d.ops = list;
 	c.d.nops = 1;
 	struct driver_result res;
-	if (driver_run(&c.d, &c.files, &res) < 0)
+	if (common_run(&c, &res) < 0)
 		return 1;
 	status = common_status(&c, &res);
+	int pr = common_partial_out(&c, &res);
+	if (pr != 0) {
+		common_stats(&c, &res);
+		driver_result_free(&c.d, &res);
+		common_free(&c);
+		return pr < 0 ? 1 : status;
+	}
 	struct outbuf out;
 	if (outbuf_init(&out, STDOUT_FILENO) < 0) {
 		fprintf(stderr, "%s: out of memory\n", t->prog);

@@ -136,6 +136,12 @@ int walk_operand(struct walk_list *l, const char *operand, const char *prog)
 	return 0;
 }
 
+void walk_sort(struct walk_list *l)
+{
+	if (l->n > 1)
+		qsort(l->paths, l->n, sizeof *l->paths, cmp_str);
+}
+
 void walk_free(struct walk_list *l)
 {
 	for (size_t i = 0; i < l->n; i++)

@@ -17,6 +17,11 @@ struct walk_list {
  * and counted in list->errors. Returns -1 only when out of memory. */
 int walk_operand(struct walk_list *list, const char *operand, const char *prog);
 
+/* Sorts the list in byte order of the paths: the input order of a run,
+ * the same whatever order the operands came in (so partial results made
+ * elsewhere merge into exactly what one run would give). */
+void walk_sort(struct walk_list *list);
+
 void walk_free(struct walk_list *list);
 
 #endif
