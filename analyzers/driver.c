@@ -119,6 +119,7 @@ struct worker {
 	int64_t server_memo;
 	char server_path[256]; /* identity derived from the current file's path */
 	bool failed, oom;
+	bool stop;          /* the sink wants no more records */
 	const struct walk_list *files;
 	atomic_size_t *next;
 };
@@ -377,8 +378,8 @@ static void feed_other(struct worker *w, struct eas_record *r)
 		w->oom = true;
 		return;
 	}
-	if (selected(w, r))
-		o->sink(o->sink_arg, r);
+	if (selected(w, r) && !o->sink(o->sink_arg, r))
+		w->stop = true;
 }
 
 static void feed(struct worker *w, struct eas_record *r)
@@ -415,7 +416,8 @@ static void feed(struct worker *w, struct eas_record *r)
 	if (r->ts > w->st.last_ts)
 		w->st.last_ts = r->ts;
 	if (o->sink) {
-		o->sink(o->sink_arg, r);
+		if (!o->sink(o->sink_arg, r))
+			w->stop = true;
 		return;
 	}
 	struct keys ks;
@@ -521,7 +523,7 @@ static void read_file(struct worker *w, const char *path)
 				w->st.blank++;
 			else
 				parsed_record(w, line, len, fmt);
-			if (w->oom)
+			if (w->oom || w->stop)
 				break;
 			continue;
 		}
@@ -548,7 +550,7 @@ static void read_file(struct worker *w, const char *path)
 			w3c_record(w);
 			break;
 		}
-		if (w->oom)
+		if (w->oom || w->stop)
 			break;
 	}
 	if (rc < 0)
@@ -632,7 +634,7 @@ static void *worker_main(void *arg)
 	struct worker *w = arg;
 	for (;;) {
 		size_t i = atomic_fetch_add(w->next, 1);
-		if (i >= w->files->n || w->oom)
+		if (i >= w->files->n || w->oom || w->stop)
 			break;
 		w->rec.file_idx = (uint32_t)i;
 		read_file(w, w->files->paths[i]);

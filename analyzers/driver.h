@@ -62,8 +62,9 @@ struct driver_opts {
 	int nmatches;
 	bool verbose;
 	int jobs;
-	/* Either a record sink (easlog-parse; forces one job) ... */
-	void (*sink)(void *arg, const struct eas_record *r);
+	/* Either a record sink (easlog-parse; forces one job; returning
+	 * false stops the reading, e.g. when stdout is closed) ... */
+	bool (*sink)(void *arg, const struct eas_record *r);
 	void *sink_arg;
 	/* ... or analyzers. */
 	const struct analyzer_ops *const *ops;

@@ -43,16 +43,17 @@ struct sink {
 	bool json;
 };
 
-static void write_record(void *arg, const struct eas_record *r)
+static bool write_record(void *arg, const struct eas_record *r)
 {
 	struct sink *s = arg;
 	if (s->json)
 		record_write_json(&s->out, r);
 	else
 		record_write_tsv(&s->out, r);
+	return s->out.err == 0;
 }
 
-int main(int argc, char **argv)
+static int run(struct common *c, struct sink *s, int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		COMMON_LONGOPTS,
@@ -61,9 +62,6 @@ int main(int argc, char **argv)
 		{"compat", no_argument, NULL, OPT_COMPAT},
 		{NULL, 0, NULL, 0},
 	};
-	struct common c;
-	struct sink s = {0};
-	common_init(&c, "easlog-parse");
 	int opt, status;
 	while ((opt = getopt_long(argc, argv, COMMON_SHORTOPTS, longopts, NULL)) != -1) {
 		switch (opt) {
@@ -75,20 +73,20 @@ int main(int argc, char **argv)
 			return 0;
 		case OPT_FORMAT:
 			if (strcmp(optarg, "json") == 0)
-				s.json = true;
+				s->json = true;
 			else if (strcmp(optarg, "tsv") != 0) {
 				fprintf(stderr, "easlog-parse: --format wants tsv or json, got '%s'\n", optarg);
 				return EXIT_USAGE;
 			}
 			break;
 		case OPT_ALL:
-			c.d.all = true;
+			c->d.all = true;
 			break;
 		case 'j':
 			fprintf(stderr, "easlog-parse: -j does not apply: records are written in input order\n");
 			return EXIT_USAGE;
 		default: {
-			int r = common_option(&c, opt, optarg);
+			int r = common_option(c, opt, optarg);
 			if (r == 1)
 				break;
 			if (r == 0)
@@ -97,24 +95,35 @@ int main(int argc, char **argv)
 		}
 		}
 	}
-	if (common_finish(&c, argc, argv, &status) < 0)
+	if (common_finish(c, argc, argv, &status) < 0)
 		return status;
-	if (outbuf_init(&s.out, STDOUT_FILENO) < 0) {
+	if (outbuf_init(&s->out, STDOUT_FILENO) < 0) {
 		fprintf(stderr, "easlog-parse: out of memory\n");
 		return 1;
 	}
-	if (!s.json)
-		record_tsv_header(&s.out);
-	c.d.sink = write_record;
-	c.d.sink_arg = &s;
+	if (!s->json)
+		record_tsv_header(&s->out);
+	c->d.sink = write_record;
+	c->d.sink_arg = s;
 	struct driver_result res;
-	if (driver_run(&c.d, &c.files, &res) < 0)
+	if (driver_run(&c->d, &c->files, &res) < 0) {
+		outbuf_close(&s->out);
 		return 1;
-	status = common_status(&c, &res);
-	outbuf_close(&s.out);
-	status = common_close_stdout(c.prog, status, s.out.err);
-	common_stats(&c, &res);
-	driver_result_free(&c.d, &res);
+	}
+	status = common_status(c, &res);
+	outbuf_close(&s->out);
+	status = common_close_stdout(c->prog, status, s->out.err);
+	common_stats(c, &res);
+	driver_result_free(&c->d, &res);
+	return status;
+}
+
+int main(int argc, char **argv)
+{
+	struct common c;
+	struct sink s = {0};
+	common_init(&c, "easlog-parse");
+	int status = run(&c, &s, argc, argv);
 	common_free(&c);
 	return status;
 }

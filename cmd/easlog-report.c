@@ -117,7 +117,51 @@ static void summary(const struct common *c, const struct driver_result *res, cha
 			fprintf(stderr, "%s: wrote %s\n", p, paths[i]);
 }
 
-int main(int argc, char **argv)
+/* Writes the six reports of res; returns the exit status. */
+static int write_reports(struct common *c, struct driver_result *res, char **paths, const char *dir, bool force,
+			 int status)
+{
+	struct emit_ctx ec = driver_emit_ctx(&c->d, res);
+	for (int i = 0; i < NSIX; i++) {
+		struct atomic_file af;
+		if (atomic_begin(&af, paths[i]) < 0) {
+			fprintf(stderr, "easlog-report: cannot create a file in '%s': %s\n", dir, strerror(errno));
+			status = 1;
+			free(paths[i]);
+			paths[i] = NULL;
+			continue;
+		}
+		struct outbuf out;
+		int err = 0;
+		if (outbuf_init(&out, af.fd) < 0) {
+			err = ENOMEM;
+		} else {
+			struct table tab = {.o = &out, .fmt = c->d.ro.compat ? TF_CSV_COMPAT : TF_CSV};
+			if (six[i]->emit(res->an[i], &tab, &ec) < 0)
+				out.err = ENOMEM;
+			outbuf_close(&out);
+			err = out.err;
+		}
+		if (err) {
+			atomic_abort(&af);
+			fprintf(stderr, "easlog-report: cannot write %s: %s (the old file, if any, is untouched)\n",
+				paths[i], strerror(err));
+		} else if (atomic_commit(&af, force) < 0) {
+			err = errno;
+			fprintf(stderr, "easlog-report: cannot write %s: %s\n", paths[i],
+				err == EEXIST ? "it appeared meanwhile (use --force to replace it)" : strerror(err));
+		}
+		if (err) {
+			status = 1;
+			free(paths[i]);
+			paths[i] = NULL;
+		}
+	}
+	summary(c, res, paths);
+	return status;
+}
+
+static int run(struct common *c, int argc, char **argv, char **paths)
 {
 	static const struct option longopts[] = {
 		COMMON_LONGOPTS,
@@ -131,8 +175,6 @@ int main(int argc, char **argv)
 		PARTIAL_LONGOPTS,
 		{NULL, 0, NULL, 0},
 	};
-	struct common c;
-	common_init(&c, "easlog-report");
 	const char *dir = ".", *prefix = "";
 	bool force = false;
 	int opt, status;
@@ -162,10 +204,10 @@ int main(int argc, char **argv)
 				fprintf(stderr, "easlog-report: --by wants weekday, got '%s'\n", optarg);
 				return EXIT_USAGE;
 			}
-			c.d.ro.by_weekday = true;
+			c->d.ro.by_weekday = true;
 			break;
 		default: {
-			int r = common_option(&c, opt, optarg);
+			int r = common_option(c, opt, optarg);
 			if (r == 1)
 				break;
 			if (r == 0)
@@ -174,14 +216,13 @@ int main(int argc, char **argv)
 		}
 		}
 	}
-	if (common_finish(&c, argc, argv, &status) < 0)
+	if (common_finish(c, argc, argv, &status) < 0)
 		return status;
 	struct stat st;
-	if (!c.partial && (stat(dir, &st) < 0 || !S_ISDIR(st.st_mode))) {
+	if (!c->partial && (stat(dir, &st) < 0 || !S_ISDIR(st.st_mode))) {
 		fprintf(stderr, "easlog-report: output directory '%s' does not exist\n", dir);
 		return 1;
 	}
-	char *paths[NSIX] = {0};
 	int existing = 0;
 	for (int i = 0; i < NSIX; i++) {
 		paths[i] = target(dir, prefix, six[i]->file);
@@ -189,7 +230,7 @@ int main(int argc, char **argv)
 			fprintf(stderr, "easlog-report: out of memory\n");
 			return 1;
 		}
-		if (!force && !c.partial && access(paths[i], F_OK) == 0) {
+		if (!force && !c->partial && access(paths[i], F_OK) == 0) {
 			fprintf(stderr, "easlog-report: %s exists (use --force to replace it)\n", paths[i]);
 			existing++;
 		}
@@ -197,69 +238,35 @@ int main(int argc, char **argv)
 	if (existing)
 		return 1;
 	atomic_signals();
-	c.d.ops = six;
-	c.d.nops = NSIX;
+	c->d.ops = six;
+	c->d.nops = NSIX;
 	struct driver_result res;
-	if (common_run(&c, &res) < 0)
+	if (common_run(c, &res) < 0)
 		return 1;
-	status = common_status(&c, &res);
-	int pr = common_partial_out(&c, &res);
+	status = common_status(c, &res);
+	int pr = common_partial_out(c, &res);
 	if (pr != 0) {
-		common_stats(&c, &res);
-		for (int i = 0; i < NSIX; i++)
-			free(paths[i]);
-		driver_result_free(&c.d, &res);
-		common_free(&c);
-		return pr < 0 ? 1 : status;
-	}
-	if (res.st.files == 0) {
+		status = pr < 0 ? 1 : status;
+	} else if (res.st.files == 0) {
 		/* as the cmdlet: no file processed, nothing written */
 		fprintf(stderr, "easlog-report: no input could be read; no report written\n");
-		driver_result_free(&c.d, &res);
-		common_free(&c);
-		return 1;
+		status = 1;
+	} else {
+		status = write_reports(c, &res, paths, dir, force, status);
 	}
-	struct emit_ctx ec = driver_emit_ctx(&c.d, &res);
-	for (int i = 0; i < NSIX; i++) {
-		struct atomic_file af;
-		if (atomic_begin(&af, paths[i]) < 0) {
-			fprintf(stderr, "easlog-report: cannot create a file in '%s': %s\n", dir, strerror(errno));
-			status = 1;
-			free(paths[i]);
-			paths[i] = NULL;
-			continue;
-		}
-		struct outbuf out;
-		int err = 0;
-		if (outbuf_init(&out, af.fd) < 0) {
-			err = ENOMEM;
-		} else {
-			struct table tab = {.o = &out, .fmt = c.d.ro.compat ? TF_CSV_COMPAT : TF_CSV};
-			if (six[i]->emit(res.an[i], &tab, &ec) < 0)
-				out.err = ENOMEM;
-			outbuf_close(&out);
-			err = out.err;
-		}
-		if (err) {
-			atomic_abort(&af);
-			fprintf(stderr, "easlog-report: cannot write %s: %s (the old file, if any, is untouched)\n",
-				paths[i], strerror(err));
-		} else if (atomic_commit(&af, force) < 0) {
-			err = errno;
-			fprintf(stderr, "easlog-report: cannot write %s: %s\n", paths[i],
-				err == EEXIST ? "it appeared meanwhile (use --force to replace it)" : strerror(err));
-		}
-		if (err) {
-			status = 1;
-			free(paths[i]);
-			paths[i] = NULL;
-		}
-	}
-	summary(&c, &res, paths);
-	common_stats(&c, &res);
+	common_stats(c, &res);
+	driver_result_free(&c->d, &res);
+	return status;
+}
+
+int main(int argc, char **argv)
+{
+	struct common c;
+	char *paths[NSIX] = {0};
+	common_init(&c, "easlog-report");
+	int status = run(&c, argc, argv, paths);
 	for (int i = 0; i < NSIX; i++)
 		free(paths[i]);
-	driver_result_free(&c.d, &res);
 	common_free(&c);
 	return status;
 }

@@ -29,7 +29,7 @@ static const char common_help[] =
 	"Exit status: 0 success, 1 a file could not be read in full (or --strict and a\n"
 	"line was skipped) or the output could not be written, 2 bad usage.\n";
 
-int report_tool_main(const struct report_tool *t, int argc, char **argv)
+static int run(const struct report_tool *t, struct common *c, int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		COMMON_LONGOPTS,
@@ -43,8 +43,6 @@ int report_tool_main(const struct report_tool *t, int argc, char **argv)
 		PARTIAL_LONGOPTS,
 		{NULL, 0, NULL, 0},
 	};
-	struct common c;
-	common_init(&c, t->prog);
 	const struct analyzer_ops *ops = t->ops;
 	int fmt = TF_CSV, opt, status;
 	while ((opt = getopt_long(argc, argv, COMMON_SHORTOPTS, longopts, NULL)) != -1) {
@@ -72,13 +70,13 @@ int report_tool_main(const struct report_tool *t, int argc, char **argv)
 				return EXIT_USAGE;
 			}
 			if (opt == OPT_LIST) {
-				c.d.ro.list = true;
+				c->d.ro.list = true;
 			} else if (opt == OPT_BY) {
 				if (strcmp(optarg, "weekday") != 0) {
 					fprintf(stderr, "%s: --by wants weekday, got '%s'\n", t->prog, optarg);
 					return EXIT_USAGE;
 				}
-				c.d.ro.by_weekday = true;
+				c->d.ro.by_weekday = true;
 			} else if (opt == OPT_REPORT) {
 				if (strcmp(optarg, "users") == 0)
 					ops = &users_ops;
@@ -91,12 +89,12 @@ int report_tool_main(const struct report_tool *t, int argc, char **argv)
 						t->prog, optarg);
 					return EXIT_USAGE;
 				}
-			} else if (common_option(&c, opt, optarg) < 0) {
+			} else if (common_option(c, opt, optarg) < 0) {
 				return EXIT_USAGE;
 			}
 			break;
 		default: {
-			int r = common_option(&c, opt, optarg);
+			int r = common_option(c, opt, optarg);
 			if (r == 1)
 				break;
 			if (r == 0)
@@ -105,47 +103,55 @@ int report_tool_main(const struct report_tool *t, int argc, char **argv)
 		}
 		}
 	}
-	if (c.d.ro.compat && c.d.ro.list) {
+	if (c->d.ro.compat && c->d.ro.list) {
 		fprintf(stderr, "%s: --list is not part of the cmdlet's output; drop --compat\n", t->prog);
 		return EXIT_USAGE;
 	}
-	if (c.d.ro.compat && fmt != TF_CSV) {
+	if (c->d.ro.compat && fmt != TF_CSV) {
 		fprintf(stderr, "%s: --compat writes the cmdlet's CSV; --format does not apply\n", t->prog);
 		return EXIT_USAGE;
 	}
-	if (c.d.ro.compat)
+	if (c->d.ro.compat)
 		fmt = TF_CSV_COMPAT;
-	if (common_finish(&c, argc, argv, &status) < 0)
+	if (common_finish(c, argc, argv, &status) < 0)
 		return status;
 	const struct analyzer_ops *list[1] = {ops};
-	c.d.ops = list;
-	c.d.nops = 1;
+	c->d.ops = list;
+	c->d.nops = 1;
 	struct driver_result res;
-	if (common_run(&c, &res) < 0)
+	if (common_run(c, &res) < 0)
 		return 1;
-	status = common_status(&c, &res);
-	int pr = common_partial_out(&c, &res);
+	status = common_status(c, &res);
+	int pr = common_partial_out(c, &res);
 	if (pr != 0) {
-		common_stats(&c, &res);
-		driver_result_free(&c.d, &res);
-		common_free(&c);
+		common_stats(c, &res);
+		driver_result_free(&c->d, &res);
 		return pr < 0 ? 1 : status;
 	}
 	struct outbuf out;
 	if (outbuf_init(&out, STDOUT_FILENO) < 0) {
 		fprintf(stderr, "%s: out of memory\n", t->prog);
+		driver_result_free(&c->d, &res);
 		return 1;
 	}
 	struct table tab = {.o = &out, .fmt = (enum table_format)fmt};
-	struct emit_ctx ec = driver_emit_ctx(&c.d, &res);
+	struct emit_ctx ec = driver_emit_ctx(&c->d, &res);
 	if (ops->emit(res.an[0], &tab, &ec) < 0) {
 		fprintf(stderr, "%s: out of memory\n", t->prog);
 		status = 1;
 	}
 	outbuf_close(&out);
 	status = common_close_stdout(t->prog, status, out.err);
-	common_stats(&c, &res);
-	driver_result_free(&c.d, &res);
+	common_stats(c, &res);
+	driver_result_free(&c->d, &res);
+	return status;
+}
+
+int report_tool_main(const struct report_tool *t, int argc, char **argv)
+{
+	struct common c;
+	common_init(&c, t->prog);
+	int status = run(t, &c, argc, argv);
 	common_free(&c);
 	return status;
 }

@@ -190,7 +190,8 @@ static void emit_record(struct outbuf *o, const struct eas_record *r, bool json)
 	v_snum(&e, l->eas_status);
 	v_str(&e, r->eas_error);
 	v_snum(&e, l->heartbeat);
-	v_num(&e, l->has_pk, l->pk);
+	/* the policy key: from Log, else from a base64 query's header */
+	v_num(&e, l->has_pk || r->q.has_policy_key, l->has_pk ? l->pk : r->q.policy_key);
 	v_str(&e, slice_is_null(l->pa) ? SLICE_LIT("") : l->pa);
 	v_str(&e, slice_make(oof_name(l->oof), strlen(oof_name(l->oof))));
 	v_num(&e, l->present, l->att);
