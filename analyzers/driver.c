@@ -479,6 +479,45 @@ static void parsed_record(struct worker *w, char *line, size_t len, enum record_
 	feed(w, r);
 }
 
+/* --state: continue a file where the last run stopped. Returns 0, or -1
+ * when the offset cannot be reached (rs->cannot_seek: the caller re-reads). */
+static int resume_start(struct worker *w, struct resume *rs, struct input *in)
+{
+	w->lr.hold_partial = rs->hold_partial;
+	rs->cannot_seek = false;
+	if (rs->offset == 0)
+		return 0;
+	if (input_is_gzip(in) || lines_seek(&w->lr, rs->offset) < 0) {
+		rs->cannot_seek = true;
+		return -1;
+	}
+	struct slice scratch[W3C_NFIELDS];
+	if (rs->fields)
+		w3c_parse_line(&w->w3c, rs->fields, strlen(rs->fields), scratch);
+	if (rs->date)
+		w3c_parse_line(&w->w3c, rs->date, strlen(rs->date), scratch);
+	w->lr.lineno = rs->lines;
+	return 0;
+}
+
+/* --state: keeps the directives a later run needs to go on from here. */
+static void resume_directive(struct worker *w, struct resume *rs, const char *line, size_t len)
+{
+	enum w3c_directive k = w3c_directive_kind(line, len);
+	if (k == W3C_DIR_OTHER)
+		return;
+	char *copy = malloc(len + 1);
+	if (!copy) {
+		w->oom = true;
+		return;
+	}
+	memcpy(copy, line, len);
+	copy[len] = '\0';
+	char **slot = k == W3C_DIR_FIELDS ? &rs->fields : &rs->date;
+	free(*slot);
+	*slot = copy;
+}
+
 static void read_file(struct worker *w, const char *path)
 {
 	char err[300];
@@ -498,6 +537,11 @@ static void read_file(struct worker *w, const char *path)
 	}
 	w3c_reset(&w->w3c);
 	path_server(w, path);
+	struct resume *rs = w->o->resume;
+	if (rs && resume_start(w, rs, in) < 0) {
+		input_close(in);
+		return;
+	}
 	enum record_format fmt = RF_W3C;
 	char *line;
 	size_t len;
@@ -530,6 +574,8 @@ static void read_file(struct worker *w, const char *path)
 		switch (w3c_parse_line(&w->w3c, line, len, w->rec.w)) {
 		case W3C_DIRECTIVE:
 			w->st.directives++;
+			if (rs)
+				resume_directive(w, rs, line, len);
 			break;
 		case W3C_BLANK:
 			w->st.blank++;
@@ -555,6 +601,11 @@ static void read_file(struct worker *w, const char *path)
 	}
 	if (rc < 0)
 		w->oom = true;
+	if (rs) {
+		rs->end_offset = lines_offset(&w->lr);
+		rs->end_lines = w->lr.lineno;
+		rs->resumable = fmt == RF_W3C && !input_is_gzip(in) && !w->lr.damaged;
+	}
 	w->st.files++;
 	if (w->lr.damaged) {
 		size_t cut = lines_cut_tail(&w->lr);

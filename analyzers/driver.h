@@ -44,6 +44,17 @@ uint64_t stats_skipped(const struct stats *s);
 /* Writes the accounting to f: every line read lands in exactly one count. */
 void stats_print(FILE *f, const char *prog, const struct stats *s);
 
+/* Incremental reading of one file (--state): where to start and the W3C
+ * directives in force there; on return, where the complete lines end. */
+struct resume {
+	uint64_t offset, lines;   /* in: start offset and lines before it (0, 0: the start) */
+	char *fields, *date;      /* in/out: the last #Fields and #Date lines (malloc'd, may be NULL) */
+	bool hold_partial;        /* in: leave an unterminated last line for the next run */
+	uint64_t end_offset, end_lines; /* out: after the last line read */
+	bool resumable;           /* out: a plain W3C file (gzip and others are re-read whole) */
+	bool cannot_seek;         /* out: offset could not be reached: nothing was read */
+};
+
 struct match_filter {
 	int field;   /* record_field_lookup() id */
 	void *re;    /* pcre2_code */
@@ -69,6 +80,7 @@ struct driver_opts {
 	/* ... or analyzers. */
 	const struct analyzer_ops *const *ops;
 	int nops;
+	struct resume *resume;      /* for a run over exactly one file, or NULL */
 };
 
 struct driver_result {

@@ -68,7 +68,7 @@ static int stats_from(const json_t *j, struct stats *s)
 	return 0;
 }
 
-static json_t *document(const struct driver_opts *o, const struct driver_result *res, const json_t *options)
+json_t *partial_document(const struct driver_opts *o, const struct driver_result *res, const json_t *options)
 {
 	json_t *doc = json_pack("{sssisOsb}", "format", PARTIAL_FORMAT, "version", PARTIAL_VERSION, "options",
 				options, "failed", res->failed);
@@ -119,7 +119,7 @@ static int dump_fd(json_t *doc, int fd)
 int partial_write(const char *prog, const struct driver_opts *o, const struct driver_result *res,
 		  const json_t *options, const char *path)
 {
-	json_t *doc = document(o, res, options);
+	json_t *doc = partial_document(o, res, options);
 	if (!doc) {
 		fprintf(stderr, "%s: out of memory\n", prog);
 		return -1;
@@ -148,11 +148,6 @@ int partial_write(const char *prog, const struct driver_opts *o, const struct dr
 	json_decref(doc);
 	return rc;
 }
-
-struct loaded {
-	const char *name;
-	json_t *doc;
-};
 
 static int cmp_path(const void *a, const void *b)
 {
@@ -201,7 +196,7 @@ static int doc_files(json_t *doc, struct intern *arena, char ***out, size_t *n)
 }
 
 /* Checks a document against the merge's options; NULL when fine, else why not. */
-static const char *check(const struct driver_opts *o, json_t *doc, const json_t *options, char *why, size_t cap)
+const char *partial_check(const struct driver_opts *o, json_t *doc, const json_t *options, char *why, size_t cap)
 {
 	const char *fmt = json_string_value(json_object_get(doc, "format"));
 	json_t *ver = json_object_get(doc, "version");
@@ -262,55 +257,45 @@ static int load_doc(const struct driver_opts *o, json_t *doc, const struct load_
 	return 0;
 }
 
-int partial_merge(const char *prog, const struct driver_opts *o, const struct walk_list *inputs,
-		  const json_t *options, struct driver_result *res)
+int partial_merge_docs(const char *prog, const struct driver_opts *o, json_t **docs, const char *const *names,
+		       size_t n, struct driver_result *res)
 {
 	int status = 0;
-	struct loaded *docs = calloc(inputs->n + 1, sizeof *docs);
-	char ***files = calloc(inputs->n + 1, sizeof *files);
-	size_t *nfiles = calloc(inputs->n + 1, sizeof *nfiles);
+	char ***files = calloc(n + 1, sizeof *files);
+	size_t *nfiles = calloc(n + 1, sizeof *nfiles);
+	bool *ok = calloc(n + 1, sizeof *ok);
 	struct intern arena;
 	char **all = NULL;
 	size_t nall = 0;
-	if (!docs || !files || !nfiles || intern_init(&arena) < 0 || driver_result_init(o, res) < 0)
+	bool arena_ok = intern_init(&arena) == 0;
+	if (!files || !nfiles || !ok || !arena_ok || driver_result_init(o, res) < 0)
 		goto oom;
-	/* every document first: the merged input order needs all their files */
-	for (size_t i = 0; i < inputs->n; i++) {
-		const char *path = inputs->paths[i];
-		json_error_t je;
-		json_t *doc = strcmp(path, "-") == 0 ? json_loadf(stdin, JSON_ALLOW_NUL, &je) : json_load_file(path, JSON_ALLOW_NUL, &je);
-		char why[600];
-		const char *bad = NULL;
-		if (!doc) {
-			snprintf(why, sizeof why, "not readable as JSON (%s, line %d)", je.text, je.line);
-			bad = why;
-		} else if (!(bad = check(o, doc, options, why, sizeof why)) &&
-			   doc_files(doc, &arena, &files[i], &nfiles[i]) < 0) {
-			bad = "malformed file list";
-		}
-		if (bad) {
-			fprintf(stderr, "%s: %s: %s; left out of the merge\n", prog, path, bad);
-			json_decref(doc);
+	/* the merged input order needs every document's files first */
+	for (size_t i = 0; i < n; i++) {
+		if (!docs[i])
+			continue;
+		if (doc_files(docs[i], &arena, &files[i], &nfiles[i]) < 0) {
+			fprintf(stderr, "%s: %s: malformed file list; left out of the merge\n", prog, names[i]);
 			status = 1;
 			continue;
 		}
-		docs[i] = (struct loaded){path, doc};
+		ok[i] = true;
 		nall += nfiles[i];
 	}
 	all = calloc(nall + 1, sizeof *all);
 	if (!all)
 		goto oom;
 	size_t k = 0;
-	for (size_t i = 0; i < inputs->n; i++)
-		for (size_t j = 0; docs[i].doc && j < nfiles[i]; j++)
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = 0; ok[i] && j < nfiles[i]; j++)
 			all[k++] = files[i][j];
 	qsort(all, nall, sizeof *all, cmp_path);
 	size_t uniq = 0;
 	for (size_t i = 0; i < nall; i++)
 		if (uniq == 0 || strcmp(all[uniq - 1], all[i]) != 0)
 			all[uniq++] = all[i];
-	for (size_t i = 0; i < inputs->n; i++) {
-		if (!docs[i].doc)
+	for (size_t i = 0; i < n; i++) {
+		if (!ok[i])
 			continue;
 		uint32_t *map = calloc(nfiles[i] + 1, sizeof *map);
 		if (!map)
@@ -319,17 +304,15 @@ int partial_merge(const char *prog, const struct driver_opts *o, const struct wa
 			map[j] = find_path(all, uniq, files[i][j]);
 		struct load_ctx lc = {map, nfiles[i]};
 		struct driver_result one;
-		int rc = load_doc(o, docs[i].doc, &lc, &one);
+		int rc = load_doc(o, docs[i], &lc, &one);
 		free(map);
 		if (rc == 0 && driver_result_merge(o, res, &one) < 0)
 			rc = -1;
 		driver_result_free(o, &one);
-		json_decref(docs[i].doc);
-		docs[i].doc = NULL;
 		if (rc < 0)
 			goto oom;
 		if (rc > 0) {
-			fprintf(stderr, "%s: %s: malformed partial result; left out of the merge\n", prog, inputs->paths[i]);
+			fprintf(stderr, "%s: %s: malformed partial result; left out of the merge\n", prog, names[i]);
 			status = 1;
 		}
 	}
@@ -343,18 +326,53 @@ oom:
 	fprintf(stderr, "%s: out of memory\n", prog);
 	status = -1;
 out:
-	for (size_t i = 0; i < inputs->n; i++) {
-		if (docs)
-			json_decref(docs[i].doc);
-		for (size_t j = 0; files && files[i] && j < nfiles[i]; j++)
+	for (size_t i = 0; files && i < n; i++) {
+		for (size_t j = 0; files[i] && j < nfiles[i]; j++)
 			free(files[i][j]);
-		if (files)
-			free(files[i]);
+		free(files[i]);
 	}
 	free(all);
-	free(docs);
 	free(files);
 	free(nfiles);
-	intern_free(&arena);
+	free(ok);
+	if (arena_ok)
+		intern_free(&arena);
 	return status;
+}
+
+int partial_merge(const char *prog, const struct driver_opts *o, const struct walk_list *inputs,
+		  const json_t *options, struct driver_result *res)
+{
+	int status = 0;
+	json_t **docs = calloc(inputs->n + 1, sizeof *docs);
+	if (!docs) {
+		fprintf(stderr, "%s: out of memory\n", prog);
+		return -1;
+	}
+	for (size_t i = 0; i < inputs->n; i++) {
+		const char *path = inputs->paths[i];
+		json_error_t je;
+		json_t *doc = strcmp(path, "-") == 0 ? json_loadf(stdin, JSON_ALLOW_NUL, &je)
+						     : json_load_file(path, JSON_ALLOW_NUL, &je);
+		char why[600];
+		const char *bad = NULL;
+		if (!doc) {
+			snprintf(why, sizeof why, "not readable as JSON (%s, line %d)", je.text, je.line);
+			bad = why;
+		} else {
+			bad = partial_check(o, doc, options, why, sizeof why);
+		}
+		if (bad) {
+			fprintf(stderr, "%s: %s: %s; left out of the merge\n", prog, path, bad);
+			json_decref(doc);
+			status = 1;
+			continue;
+		}
+		docs[i] = doc;
+	}
+	int rc = partial_merge_docs(prog, o, docs, (const char *const *)inputs->paths, inputs->n, res);
+	for (size_t i = 0; i < inputs->n; i++)
+		json_decref(docs[i]);
+	free(docs);
+	return rc < 0 ? -1 : rc > status ? rc : status;
 }

@@ -11,6 +11,19 @@
 #define PARTIAL_FORMAT "easlog-partial"
 #define PARTIAL_VERSION 1
 
+/* res as a partial document (a new reference), or NULL when out of memory. */
+json_t *partial_document(const struct driver_opts *o, const struct driver_result *res, const json_t *options);
+
+/* Checks a document against this run's options and reports; NULL when it
+ * can be merged, else why not (why is the buffer for the message). */
+const char *partial_check(const struct driver_opts *o, json_t *doc, const json_t *options, char *why, size_t cap);
+
+/* Merges n documents (already checked; names for messages) into res, a
+ * fresh result. Returns 0, 1 when one was malformed (named, left out), -1
+ * when out of memory. */
+int partial_merge_docs(const char *prog, const struct driver_opts *o, json_t **docs, const char *const *names,
+		       size_t n, struct driver_result *res);
+
 /* Writes res to path ("-": stdout) atomically. options describes the
  * options that shape the state; merging demands equal ones. Returns 0, or
  * -1 after a message. */

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "../analyzers/partial.h"
+#include "../analyzers/state.h"
 #include "../formats/record_io.h"
 #include "../formats/timeutil.h"
 
@@ -126,6 +127,9 @@ int common_option(struct common *c, int opt, const char *arg)
 	case OPT_MERGE:
 		c->merge = true;
 		return 1;
+	case OPT_STATE:
+		c->state = arg;
+		return 1;
 	case 'v':
 		d->verbose = true;
 		return 1;
@@ -198,6 +202,10 @@ int common_finish(struct common *c, int argc, char **argv, int *status)
 	if (d->ro.compat && d->ro.tiers != TIERS_AUTO) {
 		fprintf(stderr, "%s: --tier does not apply with --compat (the cmdlet counts front-end lines only)\n",
 			c->prog);
+		return -1;
+	}
+	if (c->merge && c->state) {
+		fprintf(stderr, "%s: --state reads logs; --merge reads partial results: choose one\n", c->prog);
 		return -1;
 	}
 	if (c->tz_arg && tz_select(c->tz_arg) < 0) {
@@ -290,14 +298,15 @@ static json_t *options_json(const struct common *c)
 
 int common_run(struct common *c, struct driver_result *res)
 {
-	if (!c->merge)
+	if (!c->merge && !c->state)
 		return driver_run(&c->d, &c->files, res);
 	json_t *opts = options_json(c);
 	if (!opts) {
 		fprintf(stderr, "%s: out of memory\n", c->prog);
 		return -1;
 	}
-	int rc = partial_merge(c->prog, &c->d, &c->files, opts, res);
+	int rc = c->state ? state_run(c->prog, &c->d, &c->files, opts, c->state, res)
+			  : partial_merge(c->prog, &c->d, &c->files, opts, res);
 	json_decref(opts);
 	if (rc < 0)
 		return -1;

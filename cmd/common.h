@@ -17,7 +17,7 @@
 enum {
 	OPT_START = 1000, OPT_END, OPT_LOCAL, OPT_SERVER, OPT_USER, OPT_DEVICE, OPT_DEVICE_TYPE,
 	OPT_CMD, OPT_MATCH, OPT_COMPAT, OPT_TIER, OPT_STATS, OPT_STRICT, OPT_TZ, OPT_FORMAT,
-	OPT_ALL, OPT_PREFIX, OPT_FORCE, OPT_REPORT, OPT_BY, OPT_LIST, OPT_PARTIAL, OPT_MERGE,
+	OPT_ALL, OPT_PREFIX, OPT_FORCE, OPT_REPORT, OPT_BY, OPT_LIST, OPT_PARTIAL, OPT_MERGE, OPT_STATE,
 	OPT_TOOL_BASE = 1100
 };
 
@@ -51,6 +51,7 @@ struct common {
 	const char **match_args;   /* as given, for the partial's options */
 	const char *partial;       /* --partial FILE */
 	bool merge;                /* --merge: operands are partial results */
+	const char *state;         /* --state DIR: incremental runs */
 	struct walk_list files;
 };
 
@@ -67,7 +68,8 @@ int common_finish(struct common *c, int argc, char **argv, int *status);
 /* The long options of partial results, for the report tools' tables. */
 #define PARTIAL_LONGOPTS                                                  \
 	{"partial", required_argument, NULL, OPT_PARTIAL},                \
-	{"merge", no_argument, NULL, OPT_MERGE}
+	{"merge", no_argument, NULL, OPT_MERGE},                          \
+	{"state", required_argument, NULL, OPT_STATE}
 
 /* Reads the input (or, with --merge, the partial results) into res.
  * Returns 0, or -1 when out of memory. A partial that cannot be used marks

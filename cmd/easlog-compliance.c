@@ -9,7 +9,8 @@ int main(int argc, char **argv)
 		"                         [--start TIME] [--end TIME] [--local] [--server NAME] [-j N]\n"
 		"                         [--user USER] [--device ID] [--device-type TYPE] [--cmd CMD]\n"
 		"                         [--match FIELD=REGEX] [--stats] [--strict]\n"
-		"                         [--partial FILE | --merge] [file | dir | -] ...",
+		"                         [--partial FILE | --merge | --state DIR]\n"
+		"                         [file | dir | -] ...",
 		"Writes Export-ActiveSyncLog's PolicyCompliance report: user/device pairs by the\n"
 		"class of their latest policy acknowledgement (Pa in the Log data), to stdout.\n\n"
 		"  --list              name the devices of each class instead of counting them\n",

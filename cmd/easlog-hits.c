@@ -10,7 +10,8 @@ int main(int argc, char **argv)
 		"                   [--start TIME] [--end TIME] [--local] [--server NAME] [-j N]\n"
 		"                   [--user USER] [--device ID] [--device-type TYPE] [--cmd CMD]\n"
 		"                   [--match FIELD=REGEX] [--stats] [--strict]\n"
-		"                   [--partial FILE | --merge] [file | dir | -] ...",
+		"                   [--partial FILE | --merge | --state DIR]\n"
+		"                   [file | dir | -] ...",
 		"Writes Export-ActiveSyncLog's Users report (default), Servers report or Hourly\n"
 		"report, across all servers in the input, to stdout.\n\n"
 		"  --report users|servers|hourly  which report (default users)\n"

@@ -9,7 +9,8 @@ int main(int argc, char **argv)
 		"                   [--start TIME] [--end TIME] [--local] [--server NAME] [-j N]\n"
 		"                   [--user USER] [--device ID] [--device-type TYPE] [--cmd CMD]\n"
 		"                   [--match FIELD=REGEX] [--stats] [--strict]\n"
-		"                   [--partial FILE | --merge] [file | dir | -] ...",
+		"                   [--partial FILE | --merge | --state DIR]\n"
+		"                   [file | dir | -] ...",
 		"Writes Export-ActiveSyncLog's StatusCodes report to stdout: hits per HTTP status\n"
 		"and substatus (with the win32 status), and, from the Log data, per EAS status\n"
 		"and error name.\n",

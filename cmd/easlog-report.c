@@ -17,7 +17,7 @@ static const char usage_text[] =
 	"                     [--start TIME] [--end TIME] [--local] [--server NAME] [-j N]\n"
 	"                     [--user USER] [--device ID] [--device-type TYPE] [--cmd CMD]\n"
 	"                     [--match FIELD=REGEX] [--stats] [--strict]\n"
-	"                     [--partial FILE | --merge] [file | dir | -] ...\n";
+	"                     [--partial FILE | --merge | --state DIR] [file | dir | -] ...\n";
 
 static void help(void)
 {
@@ -42,6 +42,8 @@ static void help(void)
 	      "  -j, --jobs N        files read in parallel (default: the number of CPUs)\n"
 	      "  --partial FILE      write the run's state to FILE (- for stdout) instead of the reports\n"
 	      "  --merge             operands are partial results: merge them and write the reports\n"
+	      "  --state DIR         incremental runs (cron): keep one partial per input file in DIR and\n"
+	      "                      read only new files and the grown tails of files being written\n"
 	      "  --stats             print the line accounting to stderr\n"
 	      "  -v, --verbose       name every skipped line (file:line: reason)\n"
 	      "  --strict            exit 1 when any line was skipped\n"

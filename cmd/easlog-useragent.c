@@ -9,7 +9,8 @@ int main(int argc, char **argv)
 		"                        [--start TIME] [--end TIME] [--local] [--server NAME] [-j N]\n"
 		"                        [--user USER] [--device ID] [--device-type TYPE] [--cmd CMD]\n"
 		"                        [--match FIELD=REGEX] [--stats] [--strict]\n"
-		"                        [--partial FILE | --merge] [file | dir | -] ...",
+		"                        [--partial FILE | --merge | --state DIR]\n"
+		"                        [file | dir | -] ...",
 		"Writes Export-ActiveSyncLog's UserAgents report (hits and distinct devices per\n"
 		"user agent) across all servers in the input, to stdout.\n",
 		&useragents_ops, false, false,

@@ -21,6 +21,8 @@ static const char common_help[] =
 	"  -j, --jobs N        files read in parallel (default: the number of CPUs)\n"
 	"  --partial FILE      write the run's state to FILE (- for stdout) instead of the report\n"
 	"  --merge             operands are partial results: merge them and write the report\n"
+	"  --state DIR         incremental runs: keep one partial per input file in DIR and read\n"
+	"                      only new files and the grown tails of files being written\n"
 	"  --stats             print the line accounting to stderr\n"
 	"  -v, --verbose       name every skipped line (file:line: reason)\n"
 	"  --strict            exit 1 when any line was skipped\n"

@@ -18,6 +18,8 @@ int lines_init(struct line_reader *lr, struct input *in)
 	lr->data = lr->buf;
 	lr->start = lr->end = 0;
 	lr->dropped = 0;
+	lr->base = 0;
+	lr->hold_partial = false;
 	lr->eof = false;
 	lr->damaged = false;
 	lr->at_start = true;
@@ -43,6 +45,7 @@ static long refill(struct line_reader *lr)
 	if (lr->start > 0) {
 		memmove(lr->buf, lr->buf + lr->start, lr->end - lr->start);
 		lr->end -= lr->start;
+		lr->base += lr->start;
 		lr->start = 0;
 	}
 	if (lr->end == lr->cap) {
@@ -105,7 +108,7 @@ int lines_next(struct line_reader *lr, char **line, size_t *len)
 		if (lr->at_start && lr->eof && lr->end - lr->start < 3)
 			lr->at_start = false;
 	}
-	if (lr->start < lr->end && !lr->damaged) {
+	if (lr->start < lr->end && !lr->damaged && !lr->hold_partial) {
 		char *p = lr->data + lr->start;
 		size_t n = lr->end - lr->start;
 		lr->start = lr->end;
@@ -122,6 +125,14 @@ int lines_next(struct line_reader *lr, char **line, size_t *len)
 size_t lines_cut_tail(const struct line_reader *lr)
 {
 	return lr->damaged ? lr->end - lr->start : 0;
+}
+
+int lines_seek(struct line_reader *lr, uint64_t off)
+{
+	if (lr->data == lr->buf || off > lr->end)
+		return -1;
+	lr->start = (size_t)off;
+	return 0;
 }
 
 void lines_free(struct line_reader *lr)

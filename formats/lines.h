@@ -16,6 +16,8 @@ struct line_reader {
 	char *data;       /* buf, or the mapped file (map mode) */
 	size_t start, end;
 	size_t dropped;   /* map mode: offset up to which pages were released */
+	uint64_t base;    /* file offset of data[0] */
+	bool hold_partial; /* leave an unterminated last line unread (it may still grow) */
 	bool eof;
 	bool damaged;   /* the input reported an error; see input_error() */
 	bool at_start;  /* BOM check pending */
@@ -36,6 +38,16 @@ int lines_next(struct line_reader *lr, char **line, size_t *len);
 /* The bytes of a line cut off by damage (returned once after the last line);
  * 0 when there was none. */
 size_t lines_cut_tail(const struct line_reader *lr);
+
+/* Skips to file offset off (the start of a line) of a mapped file. Returns
+ * 0, or -1 when the input is not mapped or off is past its end. */
+int lines_seek(struct line_reader *lr, uint64_t off);
+
+/* The file offset of the first byte not yet returned. */
+static inline uint64_t lines_offset(const struct line_reader *lr)
+{
+	return lr->base + lr->start;
+}
 
 void lines_free(struct line_reader *lr);
 

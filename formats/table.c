@@ -1,6 +1,7 @@
 /* table: report writers. */
 #include "table.h"
 
+#include <stdio.h>
 #include <string.h>
 
 int table_format_parse(const char *s)
@@ -27,6 +28,10 @@ void table_begin(struct table *t, struct outbuf *o, enum table_format fmt,
 	t->cols = cols;
 	t->ncols = ncols;
 	t->col = 0;
+	if (fmt == TF_CAPTURE) {
+		captable_begin(t->cap, cols, ncols);
+		return;
+	}
 	if (fmt == TF_JSON)
 		return;
 	if (fmt == TF_CSV_COMPAT)
@@ -67,10 +72,30 @@ static void csv_quoted(struct outbuf *o, struct slice s, bool neutralise)
 	out_char(o, '"');
 }
 
+/* TF_CAPTURE: one cell into the capture. */
+static void capture(struct table *t, struct slice s, enum cap_kind kind)
+{
+	t->col++;
+	captable_add(t->cap, s, kind);
+}
+
+static void capture_num(struct table *t, bool neg, uint64_t mag)
+{
+	char b[24];
+	int n = snprintf(b, sizeof b, "%s%llu", neg ? "-" : "", (unsigned long long)mag);
+	capture(t, slice_make(b, (size_t)n), CAP_NUM);
+}
+
 void table_str(struct table *t, struct slice s)
 {
+	if (t->fmt == TF_CAPTURE) {
+		capture(t, s, CAP_STR);
+		return;
+	}
 	sep(t);
 	switch (t->fmt) {
+	case TF_CAPTURE: /* handled above */
+		break;
 	case TF_JSON:
 		out_json_str(t->o, s);
 		break;
@@ -105,24 +130,40 @@ void table_cstr(struct table *t, const char *s)
 
 void table_u64(struct table *t, uint64_t v)
 {
+	if (t->fmt == TF_CAPTURE) {
+		capture_num(t, false, v);
+		return;
+	}
 	sep(t);
 	out_u64(t->o, v);
 }
 
 void table_i64(struct table *t, int64_t v)
 {
+	if (t->fmt == TF_CAPTURE) {
+		capture_num(t, v < 0, v < 0 ? 0 - (uint64_t)v : (uint64_t)v);
+		return;
+	}
 	sep(t);
 	out_i64(t->o, v);
 }
 
 void table_num(struct table *t, const char *s)
 {
+	if (t->fmt == TF_CAPTURE) {
+		capture(t, slice_make(s, strlen(s)), CAP_NUM);
+		return;
+	}
 	sep(t);
 	out_str(t->o, s);
 }
 
 void table_null(struct table *t)
 {
+	if (t->fmt == TF_CAPTURE) {
+		capture(t, SLICE_NULL, CAP_NULL);
+		return;
+	}
 	sep(t);
 	if (t->fmt == TF_JSON)
 		out_str(t->o, "null");
@@ -130,7 +171,9 @@ void table_null(struct table *t)
 
 void table_end_row(struct table *t)
 {
-	if (t->fmt == TF_JSON)
+	if (t->fmt == TF_CAPTURE)
+		captable_end_row(t->cap);
+	else if (t->fmt == TF_JSON)
 		out_str(t->o, t->col ? "}\n" : "{}\n");
 	else
 		out_str(t->o, eol(t));

@@ -3,6 +3,7 @@
 #ifndef EASLOG_TABLE_H
 #define EASLOG_TABLE_H
 
+#include "captable.h"
 #include "outbuf.h"
 
 enum table_format {
@@ -10,6 +11,7 @@ enum table_format {
 	TF_CSV_COMPAT, /* the cmdlet's: BOM, CRLF, quoted only when a comma is inside */
 	TF_TSV,        /* header line, backslash escapes */
 	TF_JSON,       /* one object per row */
+	TF_CAPTURE,    /* into the struct captable at cap (o unused): header, cells as text */
 };
 
 /* Parses "csv", "tsv" or "json"; returns -1 for anything else. */
@@ -21,6 +23,7 @@ struct table {
 	const char *const *cols;
 	int ncols;
 	int col; /* next column of the current row */
+	struct captable *cap; /* TF_CAPTURE: where the rows go (set before table_begin) */
 };
 
 /* Starts a table and writes its header (the BOM first in compat CSV). */

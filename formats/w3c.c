@@ -90,6 +90,17 @@ static struct slice directive(const char *line, size_t len, const char *name)
 	return slice_make(line + i, len - i);
 }
 
+enum w3c_directive w3c_directive_kind(const char *line, size_t len)
+{
+	if (len == 0 || line[0] != '#')
+		return W3C_DIR_OTHER;
+	if (!slice_is_null(directive(line, len, "fields")))
+		return W3C_DIR_FIELDS;
+	if (!slice_is_null(directive(line, len, "date")))
+		return W3C_DIR_DATE;
+	return W3C_DIR_OTHER;
+}
+
 static void set_fields(struct w3c_reader *r, struct slice v)
 {
 	const char *p = v.p, *end = v.p + v.n;

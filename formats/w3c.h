@@ -56,6 +56,11 @@ struct w3c_reader {
 	int ntok;                      /* tokens on the last data line */
 };
 
+enum w3c_directive { W3C_DIR_OTHER, W3C_DIR_FIELDS, W3C_DIR_DATE };
+
+/* Which directive a '#' line is. */
+enum w3c_directive w3c_directive_kind(const char *line, size_t len);
+
 /* Forgets all state: a new file starts. */
 void w3c_reset(struct w3c_reader *r);
 
