@@ -20,7 +20,7 @@ LIBS       = $(PKG_LIBS) -lpthread -lm
 BUILD     ?= build
 
 FORMATS  = slice pct base64 utf8 input lines walk w3c timeutil compat eas_query eas_log \
-           record record_io outbuf table atomic
+           record record_io outbuf table atomic captable
 ANALYZERS = analyzer intern u64set devset jsonio driver partial state users servers hourly statuscodes compliance useragents
 LIBSRC   = $(FORMATS:%=formats/%.c) $(ANALYZERS:%=analyzers/%.c) cmd/common.c cmd/report_tool.c
 LIBOBJ   = $(LIBSRC:%.c=$(BUILD)/%.o)

@@ -1,5 +1,6 @@
 /* devset: distinct devices per bucket (server-day, hour, agent) and tier,
- * exact: one set entry per distinct (bucket, device, tier). */
+ * exact. A bucket holds a small hash set of device ids while it is sparse
+ * and a bitmap once that is smaller: memory never exceeds either form. */
 #ifndef EASLOG_DEVSET_H
 #define EASLOG_DEVSET_H
 
@@ -7,10 +8,15 @@
 
 #define DEVSET_MAX_BUCKET ((1u << 31) - 1)
 
+struct dbucket;
+
 struct devset {
-	struct u64set s;
+	struct dbucket *b;
+	size_t nb, capb;
+	struct u64map idx;  /* bucket << 1 | tier -> index in b */
+	uint64_t entries;   /* distinct (bucket, tier, device) */
 	/* The last bucket each (device, tier) was added with, plus one: logs
-	 * are in time order, so most adds repeat it and skip the hash set. */
+	 * are in time order, so most adds repeat it and skip the set. */
 	uint32_t *last;
 	size_t nlast;
 };

@@ -76,7 +76,7 @@ static long refill(struct line_reader *lr)
 	return r;
 }
 
-#define DROP_EVERY (64u << 20)
+#define DROP_EVERY (8u << 20)
 
 int lines_next(struct line_reader *lr, char **line, size_t *len)
 {
