@@ -21,14 +21,15 @@ BUILD     ?= build
 
 FORMATS  = slice pct base64 utf8 input lines walk w3c timeutil compat eas_query eas_log \
            record record_io outbuf table atomic captable
-ANALYZERS = analyzer intern u64set devset jsonio driver partial state users servers hourly statuscodes compliance useragents
+ANALYZERS = analyzer intern u64set devset jsonio driver partial state users servers hourly statuscodes compliance useragents devices timeseries classify baseline
 LIBSRC   = $(FORMATS:%=formats/%.c) $(ANALYZERS:%=analyzers/%.c) cmd/common.c cmd/report_tool.c
 LIBOBJ   = $(LIBSRC:%.c=$(BUILD)/%.o)
 TOOLS    = easlog-parse easlog-report easlog-hits easlog-useragent easlog-compliance easlog-http
 BINS     = $(TOOLS:%=$(BUILD)/%)
 HEADERS  = $(wildcard formats/*.h analyzers/*.h cmd/*.h)
 
-.PHONY: all check check-asan clean install uninstall tools unit bench bench-smoke lint
+.PHONY: all check clean install uninstall unit
+.SECONDARY:
 all: $(BINS)
 
 $(BUILD)/%.o: %.c $(HEADERS)
@@ -70,3 +71,5 @@ uninstall:
 	for t in $(TOOLS); do rm -f $(DESTDIR)$(BINDIR)/$$t; done
 	for m in man/*.1; do rm -f $(DESTDIR)$(MANDIR)/man1/$${m#man/}; done
 	for m in man/*.7; do rm -f $(DESTDIR)$(MANDIR)/man7/$${m#man/}; done
+
+include bench/bench.mk
