@@ -11,9 +11,19 @@ PKGS       = zlib libpcre2-8 jansson
 OPTFLAGS  ?= -O2 -g
 WARNFLAGS  = -Wall -Wextra -Werror
 STDFLAGS   = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
+# ISA-L's igzip inflates gzip about 3x faster than zlib: used when present
+# (libisal-dev) unless ISAL=0; zlib is the fallback.
+ISAL      ?= auto
+ifeq ($(ISAL),auto)
+ISAL := $(shell $(PKG_CONFIG) --exists libisal 2>/dev/null && echo 1 || echo 0)
+endif
+ifeq ($(ISAL),1)
+PKGS      += libisal
+ISAL_FLAGS = -DHAVE_ISAL
+endif
 PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null || echo -lz -lpcre2-8 -ljansson)
-ALL_CFLAGS = $(STDFLAGS) $(WARNFLAGS) $(OPTFLAGS) $(PKG_CFLAGS) -DEASLOG_VERSION='"$(VERSION)"' $(CFLAGS)
+ALL_CFLAGS = $(STDFLAGS) $(WARNFLAGS) $(OPTFLAGS) $(PKG_CFLAGS) $(ISAL_FLAGS) -DEASLOG_VERSION='"$(VERSION)"' $(CFLAGS)
 LIBS       = $(PKG_LIBS) -lpthread -lm
 
 # BUILD selects the output tree: build/ (release) or build-asan/ (sanitizers).
@@ -53,9 +63,10 @@ unit: $(UNIT_BIN)
 
 ASAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
-# The whole suite, on the release build and on the sanitizer build.
+# The whole suite, on the release build and on the sanitizer build (which
+# uses zlib, so both gzip decoders are tested when ISA-L is present).
 check: all unit
-	$(MAKE) --no-print-directory BUILD=build-asan OPTFLAGS="$(ASAN_FLAGS)" all unit
+	$(MAKE) --no-print-directory BUILD=build-asan ISAL=0 OPTFLAGS="$(ASAN_FLAGS)" all unit
 	sh tests/run.sh build build-asan
 
 clean:

@@ -12,6 +12,7 @@
 
 #include "../analyzers/partial.h"
 #include "../analyzers/state.h"
+#include "../formats/input.h"
 #include "../formats/record_io.h"
 #include "../formats/timeutil.h"
 
@@ -325,6 +326,11 @@ int common_partial_out(struct common *c, const struct driver_result *res)
 		fprintf(stderr, "%s: out of memory\n", c->prog);
 	json_decref(opts);
 	return rc < 0 ? -1 : 1;
+}
+
+void common_version(const char *prog)
+{
+	printf("%s %s (gzip: %s)\n", prog, EASLOG_VERSION, input_inflater());
 }
 
 void common_free(struct common *c)

@@ -89,6 +89,9 @@ void common_stats(const struct common *c, const struct driver_result *res);
 /* Closes stdout: a closed pipe is quiet success, a write error is 1. */
 int common_close_stdout(const char *prog, int status, int err);
 
+/* --version: the tool, its version and the gzip decoder it was built with. */
+void common_version(const char *prog);
+
 void common_free(struct common *c);
 
 /* Number of online processors (the -j default). */

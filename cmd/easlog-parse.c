@@ -69,7 +69,7 @@ static int run(struct common *c, struct sink *s, int argc, char **argv)
 			help();
 			return 0;
 		case 'V':
-			printf("easlog-parse %s\n", EASLOG_VERSION);
+			common_version("easlog-parse");
 			return 0;
 		case OPT_FORMAT:
 			if (strcmp(optarg, "json") == 0)

@@ -186,7 +186,7 @@ static int run(struct common *c, int argc, char **argv, char **paths)
 			help();
 			return 0;
 		case 'V':
-			printf("easlog-report %s\n", EASLOG_VERSION);
+			common_version("easlog-report");
 			return 0;
 		case 'o':
 			dir = optarg;

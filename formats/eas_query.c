@@ -135,6 +135,7 @@ void eas_query_parse(struct slice s, struct eas_query *q, char *scratch)
 	while (body > 0 && head.p[body - 1] == '=')
 		body--;
 	if (head.n >= 8 && !memchr(head.p, '=', body)) {
+		q->has_pct = true; /* values come from the decoded blob: check them */
 		/* percent-decode (or copy) into scratch, then decode in place:
 		 * base64 output never overtakes its input */
 		size_t bn = pct_decode(head, scratch, false);
@@ -149,5 +150,6 @@ void eas_query_parse(struct slice s, struct eas_query *q, char *scratch)
 			parse_plain(slice_make(amp + 1, s.n - head.n - 1), q);
 		return;
 	}
+	q->has_pct = memchr(s.p, '%', s.n) != NULL;
 	parse_plain(s, q);
 }

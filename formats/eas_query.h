@@ -11,6 +11,7 @@ struct eas_query {
 	 * caller's scratch for base64. Null when the parameter is absent. */
 	struct slice cmd, user, devid, devtype, log;
 	bool base64;       /* the query was the base64 form */
+	bool has_pct;      /* a '%' occurs in the query: values may need decoding */
 	bool bad_base64;   /* it looked like base64 but did not decode: an error for this record */
 	unsigned proto;    /* protocol version x10 from the base64 header, 0 if none */
 	int cmd_code;      /* base64 command code, -1 if none */

@@ -124,6 +124,14 @@ static struct slice dec(struct record_decoder *d, struct slice s, bool plus)
 	return slice_make(o, n);
 }
 
+/* The value itself, with null read as empty. */
+static struct slice as_is(struct record_decoder *d, struct slice s, bool plus)
+{
+	(void)d;
+	(void)plus;
+	return s.n ? s : SLICE_LIT("");
+}
+
 static size_t total_len(const struct eas_record *r)
 {
 	size_t n = 64;
@@ -162,11 +170,13 @@ int record_decode(struct record_decoder *d, struct eas_record *r)
 		d->used += query.n; /* the decoded blob lives at the start of scratch */
 	eas_log_parse(r->q.log, &r->log);
 
-	r->query_user = dec(d, r->q.user, false);
+	/* without a '%' in the query no query value needs decoding */
+	struct slice (*qdec)(struct record_decoder *, struct slice, bool) = r->q.has_pct ? dec : as_is;
+	r->query_user = qdec(d, r->q.user, false);
 	r->user = slice_is_null(r->w[W3C_CS_USERNAME]) ? r->query_user : r->w[W3C_CS_USERNAME];
-	r->devid = dec(d, r->q.devid, false);
-	r->devtype = dec(d, r->q.devtype, false);
-	r->cmd = dec(d, r->q.cmd, false);
+	r->devid = qdec(d, r->q.devid, false);
+	r->devtype = qdec(d, r->q.devtype, false);
+	r->cmd = qdec(d, r->q.cmd, false);
 	r->cmd_id = eas_cmd_lookup(r->cmd);
 	if (r->cmd_id == CMD_NONE && r->cmd.n == 0 && slice_eq_ci(r->w[W3C_CS_METHOD], "OPTIONS"))
 		r->cmd_id = CMD_OPTIONS;

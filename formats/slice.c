@@ -16,6 +16,16 @@ bool parse_u64(struct slice s, uint64_t *out)
 	*out = 0;
 	if (s.n == 0)
 		return false;
+	if (s.n <= 19) { /* cannot overflow: no check per digit */
+		for (size_t i = 0; i < s.n; i++) {
+			unsigned d = (unsigned char)s.p[i] - '0';
+			if (d > 9)
+				return false;
+			v = v * 10 + d;
+		}
+		*out = v;
+		return true;
+	}
 	for (size_t i = 0; i < s.n; i++) {
 		unsigned d = (unsigned char)s.p[i] - '0';
 		if (d > 9)

@@ -3,7 +3,7 @@
 # missing. apt-get needs root: run as root, or this uses sudo.
 # Usage: scripts/deps.sh [extra packages...]
 set -eu
-pkgs="gcc make pkg-config zlib1g-dev libpcre2-dev libjansson-dev gzip perl mandoc $*"
+pkgs="gcc make pkg-config zlib1g-dev libpcre2-dev libjansson-dev libisal-dev gzip perl mandoc $*"
 missing=""
 for p in $pkgs; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

@@ -11,5 +11,5 @@ done
 for o in --version -V; do
 	easlog-parse $o > out 2> err
 	echo "== $o: exit $?, stderr $(wc -c < err | tr -d ' ') bytes, $(wc -l < out | tr -d ' ') line"
-	sed 's/[0-9][0-9.]*$/VERSION/' out
+	sed 's/ [0-9][0-9.]* (gzip: [a-z-]*)$/ VERSION/' out
 done
