@@ -31,7 +31,7 @@ BUILD     ?= build
 
 FORMATS  = slice pct base64 utf8 input lines walk w3c timeutil compat eas_query eas_log \
            record record_io outbuf table atomic captable
-ANALYZERS = analyzer intern u64set devset jsonio driver partial state users servers hourly statuscodes compliance useragents devices timeseries classify baseline
+ANALYZERS = analyzer intern u64set devset jsonio driver partial state users servers hourly statuscodes compliance useragents
 LIBSRC   = $(FORMATS:%=formats/%.c) $(ANALYZERS:%=analyzers/%.c) cmd/common.c cmd/report_tool.c
 LIBOBJ   = $(LIBSRC:%.c=$(BUILD)/%.o)
 TOOLS    = easlog-parse easlog-report easlog-hits easlog-useragent easlog-compliance easlog-http
