@@ -30,7 +30,7 @@ LIBS       = $(PKG_LIBS) -lpthread -lm
 BUILD     ?= build
 
 FORMATS  = slice pct base64 utf8 input lines walk w3c timeutil compat eas_query eas_log \
-           record record_io outbuf table atomic captable
+           record record_io outbuf table atomic captable html
 ANALYZERS = analyzer intern u64set devset jsonio driver partial state users servers hourly statuscodes compliance useragents
 LIBSRC   = $(FORMATS:%=formats/%.c) $(ANALYZERS:%=analyzers/%.c) cmd/common.c cmd/report_tool.c
 LIBOBJ   = $(LIBSRC:%.c=$(BUILD)/%.o)
@@ -75,11 +75,13 @@ clean:
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man7
 	for t in $(TOOLS); do install -m 755 $(BUILD)/$$t $(DESTDIR)$(BINDIR)/$$t; done
+	install -m 755 scripts/easlog-cluster $(DESTDIR)$(BINDIR)/easlog-cluster
 	for m in man/*.1; do install -m 644 $$m $(DESTDIR)$(MANDIR)/man1/; done
 	for m in man/*.7; do install -m 644 $$m $(DESTDIR)$(MANDIR)/man7/; done
 
 uninstall:
 	for t in $(TOOLS); do rm -f $(DESTDIR)$(BINDIR)/$$t; done
+	rm -f $(DESTDIR)$(BINDIR)/easlog-cluster
 	for m in man/*.1; do rm -f $(DESTDIR)$(MANDIR)/man1/$${m#man/}; done
 	for m in man/*.7; do rm -f $(DESTDIR)$(MANDIR)/man7/$${m#man/}; done
 

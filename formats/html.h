@@ -47,7 +47,9 @@ struct html_input {
 	 * reports all work; a chart whose columns are missing is left out. */
 	const struct captable *report[HTML_NREPORTS];
 	/* Optional: hourly series per server, one table with the columns
-	 * Server, Date, Hour, Hits and Unique Devices (others ignored), rows
+	 * Server, Hits, Unique Devices and either Date and Hour (as in
+	 * Hourly.csv) or Start (as easlog-hits --report series --group server
+	 * --interval 1h writes it); other columns are ignored, rows may come
 	 * in any order. With it, the time charts draw one line per server;
 	 * without it (NULL), the totals of the Hourly report. */
 	const struct captable *server_hourly;

@@ -110,7 +110,7 @@ void table_str(struct table *t, struct slice s)
 		break;
 	case TF_CSV: {
 		/* OWASP: a cell starting with = + - @ TAB CR is prefixed with ' and quoted */
-		bool formula = s.n > 0 && strchr("=+-@\t\r", s.p[0]) != NULL;
+		bool formula = s.n > 0 && memchr("=+-@\t\r", s.p[0], 6) != NULL; /* not strchr: it finds a NUL */
 		bool quote = formula;
 		for (size_t i = 0; i < s.n && !quote; i++)
 			quote = s.p[i] == ',' || s.p[i] == '"' || s.p[i] == '\n' || s.p[i] == '\r';
