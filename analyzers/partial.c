@@ -108,12 +108,29 @@ fail:
 	return NULL;
 }
 
-static int dump_fd(json_t *doc, int fd)
+int partial_dump_fd(const json_t *doc, int fd)
 {
-	/* compact: partials travel between machines */
-	if (json_dumpfd(doc, fd, JSON_COMPACT) < 0)
+	/* compact: partials travel between machines; one buffer, not one
+	 * write(2) per JSON token as json_dumpfd does */
+	char *text = json_dumps(doc, JSON_COMPACT);
+	if (!text) {
+		errno = ENOMEM;
 		return -1;
-	return write(fd, "\n", 1) == 1 ? 0 : -1;
+	}
+	size_t n = strlen(text), off = 0;
+	text[n++] = '\n'; /* over the NUL: the length is known */
+	while (off < n) {
+		ssize_t w = write(fd, text + off, n - off);
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			free(text);
+			return -1;
+		}
+		off += (size_t)w;
+	}
+	free(text);
+	return 0;
 }
 
 int partial_write(const char *prog, const struct driver_opts *o, const struct driver_result *res,
@@ -126,7 +143,7 @@ int partial_write(const char *prog, const struct driver_opts *o, const struct dr
 	}
 	int rc = 0;
 	if (strcmp(path, "-") == 0) {
-		if (dump_fd(doc, STDOUT_FILENO) < 0 && errno != EPIPE) {
+		if (partial_dump_fd(doc, STDOUT_FILENO) < 0 && errno != EPIPE) {
 			fprintf(stderr, "%s: cannot write the partial result: %s\n", prog, strerror(errno));
 			rc = -1;
 		}
@@ -135,7 +152,7 @@ int partial_write(const char *prog, const struct driver_opts *o, const struct dr
 		if (atomic_begin(&af, path) < 0) {
 			fprintf(stderr, "%s: %s: cannot create: %s\n", prog, path, strerror(errno));
 			rc = -1;
-		} else if (dump_fd(doc, af.fd) < 0) {
+		} else if (partial_dump_fd(doc, af.fd) < 0) {
 			int e = errno;
 			atomic_abort(&af);
 			fprintf(stderr, "%s: %s: cannot write: %s\n", prog, path, strerror(e));
@@ -203,8 +220,10 @@ const char *partial_check(const struct driver_opts *o, json_t *doc, const json_t
 	if (!fmt || strcmp(fmt, PARTIAL_FORMAT) != 0)
 		return "not an easlog partial result";
 	if (!json_is_integer(ver) || json_integer_value(ver) != PARTIAL_VERSION) {
-		snprintf(why, cap, "partial format version %lld, this easlog reads version %d",
-			 json_is_integer(ver) ? (long long)json_integer_value(ver) : -1LL, PARTIAL_VERSION);
+		char *v = json_dumps(ver, JSON_ENCODE_ANY);
+		snprintf(why, cap, "partial format version %s, this easlog reads version %d", v ? v : "(none)",
+			 PARTIAL_VERSION);
+		free(v);
 		return why;
 	}
 	if (!json_equal(json_object_get(doc, "options"), (json_t *)options)) {

@@ -24,6 +24,9 @@ const char *partial_check(const struct driver_opts *o, json_t *doc, const json_t
 int partial_merge_docs(const char *prog, const struct driver_opts *o, json_t **docs, const char *const *names,
 		       size_t n, struct driver_result *res);
 
+/* Writes doc (compact JSON and a newline) to fd. Returns 0, or -1 with errno. */
+int partial_dump_fd(const json_t *doc, int fd);
+
 /* Writes res to path ("-": stdout) atomically. options describes the
  * options that shape the state; merging demands equal ones. Returns 0, or
  * -1 after a message. */

@@ -122,7 +122,7 @@ static int write_entry(const char *prog, const char *file, const char *path, con
 	int rc = 0;
 	if (atomic_begin(&af, file) < 0) {
 		rc = -1;
-	} else if (json_dumpfd(d, af.fd, JSON_COMPACT) < 0) {
+	} else if (partial_dump_fd(d, af.fd) < 0) {
 		atomic_abort(&af);
 		rc = -1;
 	} else if (atomic_commit(&af, true) < 0) {

@@ -10,7 +10,7 @@
 #include "compliance_state.h"
 
 /* Counters summed over the tiers that count as hits. */
-enum { H_HITS, H_BYTES_SENT, H_BYTES_RECV, H_EMAILS_RECV, H_SEARCHES, H_N };
+enum { H_HITS, H_BYTES_SENT, H_BYTES_RECV, H_EMAILS_RECV, H_SEARCHES, H_ERRORS, H_N };
 /* Counters from Log data (one tier carries Log per request). */
 enum {
 	L_ITEMS_SENT, L_ITEMS_RECV, L_EMAILS_SENT, L_CA_SENT, L_CA_RECV, L_CO_SENT, L_CO_RECV,
@@ -189,6 +189,7 @@ static int users_add(void *a, const struct eas_record *r, const struct keys *k)
 	if (sends_mail(r->cmd_id))
 		h[H_EMAILS_RECV]++;
 	h[H_SEARCHES] += r->cmd_id == CMD_SEARCH;
+	h[H_ERRORS] += r->status >= 400;
 	if (r->cmd_id == CMD_SETTINGS) {
 		w->l[L_OOF_SET] += l->oof == OOF_SET;
 		w->l[L_OOF_GET] += l->oof == OOF_GET;
@@ -302,10 +303,10 @@ static const char *const compat_cols[] = {
 	"Total SharePoint Access", "Total UNC Access", "Total Attachment Downloads",
 	"Total Attachment Size", "Currently Compliant with Policy",
 	/* default mode only */
-	"Servers", "First Seen", "Last Seen", "Protocol Version", "Device OS", "User Agent",
+	"Servers", "First Seen", "Last Seen", "Protocol Version", "Device OS", "User Agent", "Errors",
 };
 #define NCOMPAT 26
-#define NDEFAULT 32
+#define NDEFAULT 33
 
 /* The 22 numeric columns (4..25) of a row, in header order. */
 static void numbers(const struct urow *w, const struct emit_ctx *c, uint64_t v[22])
@@ -375,7 +376,7 @@ static int users_emit(void *a, struct table *t, const struct emit_ctx *c)
 
 	bool csv = t->fmt == TF_CSV || t->fmt == TF_CSV_COMPAT;
 	table_begin(t, t->o, t->fmt, compat_cols, u->compat ? NCOMPAT : NDEFAULT);
-	uint64_t tot[22] = {0};
+	uint64_t tot[22] = {0}, tot_errors = 0;
 	for (size_t i = 0; i < n; i++) {
 		const struct urow *w = &u->rows[ids[i]];
 		uint64_t v[22];
@@ -412,6 +413,10 @@ static int users_emit(void *a, struct table *t, const struct emit_ctx *c)
 			table_cstr(t, pv);
 			table_str(t, w->devos);
 			table_str(t, w->agent >= 0 ? intern_str(&c->k[KEY_AGENT], (uint32_t)w->agent) : SLICE_LIT(""));
+			uint64_t err2[2] = {w->h[0][H_ERRORS], w->h[1][H_ERRORS]};
+			uint64_t errors = tier_sum(c, err2);
+			tot_errors += errors;
+			table_u64(t, errors);
 		}
 		table_end_row(t);
 	}
@@ -426,8 +431,10 @@ static int users_emit(void *a, struct table *t, const struct emit_ctx *c)
 			else
 				table_cstr(t, "");
 		}
-		for (int j = 25; j < (u->compat ? NCOMPAT : NDEFAULT); j++)
+		for (int j = 25; j < (u->compat ? NCOMPAT : NDEFAULT - 1); j++)
 			table_cstr(t, "");
+		if (!u->compat)
+			table_u64(t, tot_errors);
 		table_end_row(t);
 	}
 	free(ids);

@@ -294,7 +294,7 @@ static json_t *options_json(const struct common *c)
 			 d->have_end ? json_integer(d->end) : json_null(), "users", sorted_strings(d->users, d->nusers),
 			 "devices", sorted_strings(d->devices, d->ndevices), "device_types",
 			 sorted_strings(d->devtypes, d->ndevtypes), "commands", sorted_strings(d->cmds, d->ncmds),
-			 "match", sorted_strings(c->match_args, c->nmatches), "reports", json_array());
+			 "match", sorted_strings(c->match_args, c->nmatches));
 }
 
 int common_run(struct common *c, struct driver_result *res)
