@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "../formats/atomic.h"
+#include "../formats/html.h"
 #include "../formats/timeutil.h"
 #include "common.h"
 
@@ -17,7 +18,8 @@ static const char usage_text[] =
 	"                     [--start TIME] [--end TIME] [--local] [--server NAME] [-j N]\n"
 	"                     [--user USER] [--device ID] [--device-type TYPE] [--cmd CMD]\n"
 	"                     [--match FIELD=REGEX] [--stats] [--strict]\n"
-	"                     [--partial FILE | --merge | --state DIR] [file | dir | -] ...\n";
+	"                     [--html FILE] [--partial FILE | --merge | --state DIR]\n"
+	"                     [file | dir | -] ...\n";
 
 static void help(void)
 {
@@ -29,6 +31,7 @@ static void help(void)
 	      "  -o, --output DIR    directory for the reports (default .)\n"
 	      "  --prefix PREFIX     prefix of the file names (as -OutputPrefix)\n"
 	      "  --force             replace existing report files\n"
+	      "  --html FILE         also write the reports as one self-contained HTML page with charts\n"
 	      "  --compat            Export-ActiveSyncLog's exact output (its CSV dialect, rules and quirks)\n"
 	      "  --tier auto|fe|be|all  which tier's lines count as hits (default auto)\n"
 	      "  --by weekday        Hourly: pool all dates into 168 weekday x hour rows\n"
@@ -85,7 +88,7 @@ static uint64_t count_users(const struct intern *keys)
 	return n;
 }
 
-static void summary(const struct common *c, const struct driver_result *res, char **paths)
+static void summary(const struct common *c, const struct driver_result *res, char **paths, const char *html)
 {
 	const struct stats *s = &res->st;
 	const char *p = c->prog;
@@ -117,6 +120,8 @@ static void summary(const struct common *c, const struct driver_result *res, cha
 	for (int i = 0; i < NSIX; i++)
 		if (paths[i])
 			fprintf(stderr, "%s: wrote %s\n", p, paths[i]);
+	if (html)
+		fprintf(stderr, "%s: wrote %s\n", p, html);
 }
 
 /* Writes the six reports of res; returns the exit status. */
@@ -159,8 +164,62 @@ static int write_reports(struct common *c, struct driver_result *res, char **pat
 			paths[i] = NULL;
 		}
 	}
-	summary(c, res, paths);
 	return status;
+}
+
+/* The page: the six reports captured as they were written, and the run's facts. */
+static int write_html(struct common *c, struct driver_result *res, const char *path, const char *prefix, bool force)
+{
+	struct emit_ctx ec = driver_emit_ctx(&c->d, res);
+	struct captable cap[NSIX];
+	int err = 0;
+	for (int i = 0; i < NSIX; i++) {
+		captable_init(&cap[i]);
+		struct table tab = {.fmt = TF_CAPTURE, .cap = &cap[i]};
+		if (six[i]->emit(res->an[i], &tab, &ec) < 0 || captable_status(&cap[i]) < 0)
+			err = ENOMEM;
+	}
+	const struct stats *s = &res->st;
+	uint64_t filtered = 0;
+	for (int i = 0; i < FILT_N; i++)
+		filtered += s->filtered[i];
+	struct html_input in = {
+		.generator = "easlog-report " EASLOG_VERSION,
+		.first_ts = s->first_ts,
+		.last_ts = s->last_ts,
+		.hours_zone = c->tz_arg,
+		.servers = res->k[KEY_SERVER].count,
+		.files = s->files,
+		.files_failed = s->files_failed,
+		.lines = s->lines,
+		.records = s->records,
+		.non_eas = s->non_eas,
+		.filtered = filtered,
+		.skipped = stats_skipped(s),
+		.users = c->d.ro.compat ? UINT64_MAX : count_users(&res->k[KEY_USER]),
+		.devices = res->k[KEY_DEV].count,
+		.user_devices = res->k[KEY_USER].count,
+		.prefix = prefix,
+	};
+	for (int i = 0; i < NSIX; i++)
+		in.report[i] = &cap[i];
+	struct atomic_file af;
+	if (!err && atomic_begin(&af, path) < 0) {
+		err = errno;
+	} else if (!err && html_write(af.fd, &in) < 0) {
+		err = errno;
+		atomic_abort(&af);
+	} else if (!err && atomic_commit(&af, force) < 0) {
+		err = errno;
+	}
+	for (int i = 0; i < NSIX; i++)
+		captable_free(&cap[i]);
+	if (err) {
+		fprintf(stderr, "easlog-report: cannot write %s: %s\n", path,
+			err == EEXIST ? "it appeared meanwhile (use --force to replace it)" : strerror(err));
+		return -1;
+	}
+	return 0;
 }
 
 static int run(struct common *c, int argc, char **argv, char **paths)
@@ -174,10 +233,11 @@ static int run(struct common *c, int argc, char **argv, char **paths)
 		{"tier", required_argument, NULL, OPT_TIER},
 		{"tz", required_argument, NULL, OPT_TZ},
 		{"by", required_argument, NULL, OPT_BY},
+		{"html", required_argument, NULL, OPT_HTML},
 		PARTIAL_LONGOPTS,
 		{NULL, 0, NULL, 0},
 	};
-	const char *dir = ".", *prefix = "";
+	const char *dir = ".", *prefix = "", *html = NULL;
 	bool force = false;
 	int opt, status;
 	while ((opt = getopt_long(argc, argv, COMMON_SHORTOPTS "o:", longopts, NULL)) != -1) {
@@ -201,6 +261,9 @@ static int run(struct common *c, int argc, char **argv, char **paths)
 		case OPT_FORCE:
 			force = true;
 			break;
+		case OPT_HTML:
+			html = optarg;
+			break;
 		case OPT_BY:
 			if (strcmp(optarg, "weekday") != 0) {
 				fprintf(stderr, "easlog-report: --by wants weekday, got '%s'\n", optarg);
@@ -217,6 +280,10 @@ static int run(struct common *c, int argc, char **argv, char **paths)
 			return EXIT_USAGE;
 		}
 		}
+	}
+	if (html && c->partial) {
+		fprintf(stderr, "easlog-report: --html writes reports; --partial writes none: choose one\n");
+		return EXIT_USAGE;
 	}
 	if (common_finish(c, argc, argv, &status) < 0)
 		return status;
@@ -237,6 +304,10 @@ static int run(struct common *c, int argc, char **argv, char **paths)
 			existing++;
 		}
 	}
+	if (html && !force && access(html, F_OK) == 0) {
+		fprintf(stderr, "easlog-report: %s exists (use --force to replace it)\n", html);
+		existing++;
+	}
 	if (existing)
 		return 1;
 	atomic_signals();
@@ -255,6 +326,10 @@ static int run(struct common *c, int argc, char **argv, char **paths)
 		status = 1;
 	} else {
 		status = write_reports(c, &res, paths, dir, force, status);
+		bool html_ok = html && write_html(c, &res, html, prefix, force) == 0;
+		if (html && !html_ok)
+			status = 1;
+		summary(c, &res, paths, html_ok ? html : NULL);
 	}
 	common_stats(c, &res);
 	driver_result_free(&c->d, &res);
