@@ -138,14 +138,21 @@ static uint32_t digits_end(struct ctx *x, uint32_t i)
 	return i;
 }
 
-static bool lit(struct ctx *x, uint32_t i, const char *l, bool ci)
+/* Does literal l (ln bytes) stand at offset i? The first byte is compared
+ * first: almost every attempt fails there. */
+static inline bool lit_n(const struct ctx *x, uint32_t i, const char *l, size_t ln, bool ci)
 {
-	size_t ln = strlen(l);
 	if (x->n - i < ln)
 		return false;
 	if (!ci)
-		return memcmp(x->s + i, l, ln) == 0;
-	return slice_prefix_ci(slice_make(x->s + i, ln), l);
+		return x->s[i] == l[0] && memcmp(x->s + i, l, ln) == 0;
+	return ascii_lower((unsigned char)x->s[i]) == ascii_lower((unsigned char)l[0]) &&
+	       mem_eq_ci(x->s + i, l, ln);
+}
+
+static inline bool lit(const struct ctx *x, uint32_t i, const char *l, bool ci)
+{
+	return lit_n(x, i, l, strlen(l), ci);
 }
 
 static bool get_bit(const uint64_t *b, uint32_t i)
@@ -288,11 +295,12 @@ static bool next_b(struct ctx *x, struct frame *f, struct succ *out)
 			break;
 		case 4: case 5: case 6: case 7: case 8: { /* Ssp Unc Att Attb Pa, then D */
 			static const char *const pre[] = {"Ssp", "Unc", "Att", "Attb", "Pa"};
+			static const uint8_t prelen[] = {3, 3, 3, 4, 2};
 			static const uint8_t grp[] = {CG_SSP, CG_UNC, CG_ATT, CG_ATTB, CG_PA};
 			int k = f->alt - 4;
-			if (!lit(x, p, pre[k], false))
+			if (!lit_n(x, p, pre[k], prelen[k], false))
 				break;
-			v0 = p + (uint32_t)strlen(pre[k]);
+			v0 = p + prelen[k];
 			e = digits_end(x, v0);
 			if (e == v0 || (q = sep_after(x, e)) == UINT32_MAX)
 				break;
@@ -356,11 +364,12 @@ static bool next_a(struct ctx *x, struct frame *f, struct succ *out)
 		int body = f->alt % 5;
 		f->alt++;
 		static const char *const pname[3] = {"Cmd=", "DeviceId=", "DeviceType="};
+		static const uint8_t plen[3] = {4, 9, 11};
 		static const uint8_t pgrp[3] = {CG_CMD, CG_DEVICEID, CG_DEVICETYPE};
 		if (body < 3) {
-			if (!lit(x, b, pname[body], true))
+			if (!lit_n(x, b, pname[body], plen[body], true))
 				continue;
-			uint32_t v0 = b + (uint32_t)strlen(pname[body]);
+			uint32_t v0 = b + plen[body];
 			uint32_t v1 = next_of(x, v0, '&');
 			push_cap(x, pgrp[body], v0, v1);
 			*out = (struct succ){ST_A, v1, false};

@@ -7,6 +7,10 @@
 
 #include "utf8.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #define OUT_CAP (256u << 10)
 
 int outbuf_init(struct outbuf *o, int fd)
@@ -83,21 +87,37 @@ void out_i64(struct outbuf *o, int64_t v)
 	}
 }
 
+/* Offset of the first byte of s at or after i that TSV must escape. */
+static size_t tsv_next(struct slice s, size_t i)
+{
+#if defined(__SSE2__)
+	const __m128i bs = _mm_set1_epi8('\\'), tab = _mm_set1_epi8('\t');
+	const __m128i nl = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r');
+	for (; i + 16 <= s.n; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s.p + i));
+		__m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, bs), _mm_cmpeq_epi8(v, tab)),
+					 _mm_or_si128(_mm_cmpeq_epi8(v, nl), _mm_cmpeq_epi8(v, cr)));
+		int bits = _mm_movemask_epi8(m);
+		if (bits)
+			return i + (size_t)__builtin_ctz((unsigned)bits);
+	}
+#endif
+	for (; i < s.n; i++) {
+		char c = s.p[i];
+		if (c == '\\' || c == '\t' || c == '\n' || c == '\r')
+			return i;
+	}
+	return s.n;
+}
+
 void out_tsv(struct outbuf *o, struct slice s)
 {
 	size_t start = 0;
-	for (size_t i = 0; i < s.n; i++) {
-		char c = s.p[i], e;
-		switch (c) {
-		case '\\': e = '\\'; break;
-		case '\t': e = 't'; break;
-		case '\n': e = 'n'; break;
-		case '\r': e = 'r'; break;
-		default: continue;
-		}
+	for (size_t i = tsv_next(s, 0); i < s.n; i = tsv_next(s, start)) {
+		char c = s.p[i];
 		out_bytes(o, s.p + start, i - start);
 		out_char(o, '\\');
-		out_char(o, e);
+		out_char(o, c == '\\' ? '\\' : c == '\t' ? 't' : c == '\n' ? 'n' : 'r');
 		start = i + 1;
 	}
 	out_bytes(o, s.p + start, s.n - start);

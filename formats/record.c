@@ -168,7 +168,12 @@ int record_decode(struct record_decoder *d, struct eas_record *r)
 	eas_query_parse(query, &r->q, d->scratch);
 	if (r->q.base64)
 		d->used += query.n; /* the decoded blob lives at the start of scratch */
-	eas_log_parse(r->q.log, &r->log);
+	/* the cmdlet's reading has its own Log grammar: the reports in compat
+	 * mode never look at this one (records written out still get it) */
+	if (d->compat && !d->all)
+		eas_log_parse(SLICE_NULL, &r->log);
+	else
+		eas_log_parse(r->q.log, &r->log);
 
 	/* without a '%' in the query no query value needs decoding */
 	struct slice (*qdec)(struct record_decoder *, struct slice, bool) = r->q.has_pct ? dec : as_is;

@@ -76,10 +76,26 @@ static const struct col cols[] = {
 /* Value kinds, for JSON: string, number (empty when the raw field is null), raw W3C (null). */
 enum kind { K_STR, K_NUM, K_RAW };
 
+/* Appends the decimal digits of v at buf + *n. */
+static void put_num(char *buf, size_t *n, uint64_t v)
+{
+	char d[24];
+	int i = 24;
+	do {
+		d[--i] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	memcpy(buf + *n, d + i, (size_t)(24 - i));
+	*n += (size_t)(24 - i);
+}
+
+/* "Em:1a2c0d0f/3a0c0d0s1A;Ca:...": per folder type, client adds, changes,
+ * deletes, fetches / server adds, changes, deletes, soft deletes, A adds. */
 static void folders_text(const struct eas_record *r, char *buf, size_t cap)
 {
+	static const char cli_code[CLI_N] = {'a', 'c', 'd', 'f'};
+	static const char srv_code[SRV_N] = {'a', 'c', 'd', 's', 'A'};
 	size_t n = 0;
-	buf[0] = '\0';
 	for (int t = 0; t < FT_N; t++) {
 		const uint64_t *c = r->log.cli[t], *s = r->log.srv[t];
 		bool any = false;
@@ -87,16 +103,25 @@ static void folders_text(const struct eas_record *r, char *buf, size_t cap)
 			any |= c[i] != 0;
 		for (int i = 0; i < SRV_N; i++)
 			any |= s[i] != 0;
-		if (!any || n + 200 > cap)
+		if (!any || n + 240 > cap)
 			continue;
-		n += (size_t)snprintf(buf + n, cap - n,
-				      "%s%s:%llua%lluc%llud%lluf/%llua%lluc%llud%llus%lluA", n ? ";" : "",
-				      folder_type_name((enum folder_type)t), (unsigned long long)c[CLI_ADDS],
-				      (unsigned long long)c[CLI_CHANGES], (unsigned long long)c[CLI_DELETES],
-				      (unsigned long long)c[CLI_FETCHES], (unsigned long long)s[SRV_ADDS],
-				      (unsigned long long)s[SRV_CHANGES], (unsigned long long)s[SRV_DELETES],
-				      (unsigned long long)s[SRV_SOFTDELETES], (unsigned long long)s[SRV_ASSOCADDS]);
+		if (n)
+			buf[n++] = ';';
+		const char *name = folder_type_name((enum folder_type)t);
+		memcpy(buf + n, name, strlen(name));
+		n += strlen(name);
+		buf[n++] = ':';
+		for (int i = 0; i < CLI_N; i++) {
+			put_num(buf, &n, c[i]);
+			buf[n++] = cli_code[i];
+		}
+		buf[n++] = '/';
+		for (int i = 0; i < SRV_N; i++) {
+			put_num(buf, &n, s[i]);
+			buf[n++] = srv_code[i];
+		}
 	}
+	buf[n] = '\0';
 }
 
 static const char *oof_name(enum oof_verb v)
@@ -164,8 +189,13 @@ static void emit_record(struct outbuf *o, const struct eas_record *r, bool json)
 	char ts[21], proto[16] = "", folders[1400];
 	format_iso(r->ts, ts);
 	unsigned pv = record_proto(r);
-	if (pv)
-		snprintf(proto, sizeof proto, "%u.%u", pv / 10, pv % 10);
+	if (pv) {
+		size_t pn = 0;
+		put_num(proto, &pn, pv / 10);
+		proto[pn++] = '.';
+		put_num(proto, &pn, pv % 10);
+		proto[pn] = '\0';
+	}
 	folders_text(r, folders, sizeof folders);
 	const struct eas_log *l = &r->log;
 
@@ -381,6 +411,41 @@ int record_read_tsv(struct record_reader *rr, char *line, size_t len, struct eas
 	return finish(rr, rec, ts);
 }
 
+/* jansson reads integers as long long, and easlog-parse writes unsigned
+ * 64-bit values above that: a copy of the line with each integer of 19 or
+ * more digits (outside strings) turned into a string, which put() reads
+ * the same way. NULL when out of memory. */
+static char *quote_long_ints(const char *p, size_t n, size_t *outn)
+{
+	char *o = malloc(n + n / 9 + 2);
+	size_t j = 0;
+	bool in_str = false;
+	for (size_t i = 0; o && i < n;) {
+		char c = p[i];
+		if (in_str || c == '"' || !((c >= '0' && c <= '9') || c == '-')) {
+			o[j++] = p[i++];
+			if (in_str && c == '\\' && i < n)
+				o[j++] = p[i++];
+			else if (c == '"')
+				in_str = !in_str;
+			continue;
+		}
+		size_t k = i, digits = 0;
+		for (; k < n && p[k] && strchr("+-.eE0123456789", p[k]); k++)
+			digits += p[k] >= '0' && p[k] <= '9';
+		bool quote = digits >= 19 && digits + (c == '-') == k - i;
+		if (quote)
+			o[j++] = '"';
+		memcpy(o + j, p + i, k - i);
+		j += k - i;
+		if (quote)
+			o[j++] = '"';
+		i = k;
+	}
+	*outn = j;
+	return o;
+}
+
 int record_read_json(struct record_reader *rr, const char *line, size_t len, struct eas_record *rec)
 {
 	clear_rec(rec);
@@ -390,6 +455,13 @@ int record_read_json(struct record_reader *rr, const char *line, size_t len, str
 	}
 	json_error_t je;
 	json_t *doc = json_loadb(line, len, JSON_ALLOW_NUL, &je);
+	if (!doc && json_error_code(&je) == json_error_numeric_overflow) {
+		size_t qn;
+		char *q = quote_long_ints(line, len, &qn);
+		if (q)
+			doc = json_loadb(q, qn, JSON_ALLOW_NUL, &je);
+		free(q);
+	}
 	if (!doc || !json_is_object(doc)) {
 		snprintf(rr->err, sizeof rr->err, "not a JSON record: %s", doc ? "not an object" : je.text);
 		json_decref(doc);
