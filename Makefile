@@ -3,6 +3,7 @@ VERSION    = 0.1.0
 PREFIX    ?= /usr/local
 BINDIR     = $(PREFIX)/bin
 MANDIR     = $(PREFIX)/share/man
+DATADIR    = $(PREFIX)/share/easlog
 DESTDIR   ?=
 
 CC        ?= cc
@@ -23,7 +24,8 @@ ISAL_FLAGS = -DHAVE_ISAL
 endif
 PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null || echo -lz -lpcre2-8 -ljansson)
-ALL_CFLAGS = $(STDFLAGS) $(WARNFLAGS) $(OPTFLAGS) $(PKG_CFLAGS) $(ISAL_FLAGS) -DEASLOG_VERSION='"$(VERSION)"' $(CFLAGS)
+ALL_CFLAGS = $(STDFLAGS) $(WARNFLAGS) $(OPTFLAGS) $(PKG_CFLAGS) $(ISAL_FLAGS) -DEASLOG_VERSION='"$(VERSION)"' \
+             -DEASLOG_RULES_PATH='"$(DATADIR)/useragents.rules"' $(CFLAGS)
 LIBS       = $(PKG_LIBS) -lpthread -lm
 
 # BUILD selects the output tree: build/ (release) or build-asan/ (sanitizers).
@@ -31,7 +33,7 @@ BUILD     ?= build
 
 FORMATS  = slice pct base64 utf8 input lines walk w3c timeutil compat eas_query eas_log \
            record record_io outbuf table atomic captable html
-ANALYZERS = analyzer intern u64set devset jsonio driver partial state users servers hourly statuscodes compliance useragents
+ANALYZERS = analyzer intern u64set devset jsonio driver partial state users servers hourly statuscodes compliance useragents devices timeseries classify baseline
 LIBSRC   = $(FORMATS:%=formats/%.c) $(ANALYZERS:%=analyzers/%.c) cmd/common.c cmd/report_tool.c
 LIBOBJ   = $(LIBSRC:%.c=$(BUILD)/%.o)
 TOOLS    = easlog-parse easlog-report easlog-hits easlog-useragent easlog-compliance easlog-http
@@ -70,7 +72,7 @@ check: all unit
 	sh tests/run.sh build build-asan
 
 clean:
-	rm -rf build build-asan
+	rm -rf build build-asan build-fuzz
 
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man7
@@ -78,11 +80,16 @@ install: all
 	install -m 755 scripts/easlog-cluster $(DESTDIR)$(BINDIR)/easlog-cluster
 	for m in man/*.1; do install -m 644 $$m $(DESTDIR)$(MANDIR)/man1/; done
 	for m in man/*.7; do install -m 644 $$m $(DESTDIR)$(MANDIR)/man7/; done
+	mkdir -p $(DESTDIR)$(DATADIR)
+	install -m 644 share/easlog/useragents.rules $(DESTDIR)$(DATADIR)/useragents.rules
 
 uninstall:
 	for t in $(TOOLS); do rm -f $(DESTDIR)$(BINDIR)/$$t; done
 	rm -f $(DESTDIR)$(BINDIR)/easlog-cluster
 	for m in man/*.1; do rm -f $(DESTDIR)$(MANDIR)/man1/$${m#man/}; done
 	for m in man/*.7; do rm -f $(DESTDIR)$(MANDIR)/man7/$${m#man/}; done
+	rm -f $(DESTDIR)$(DATADIR)/useragents.rules
+	-rmdir $(DESTDIR)$(DATADIR) 2>/dev/null
 
 include bench/bench.mk
+include fuzz.mk

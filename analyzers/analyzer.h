@@ -18,9 +18,10 @@ struct report_opts {
 	bool by_weekday;          /* Hourly: the pooled 168-row form */
 	bool tz;                  /* Hourly: hours in the TZ zone, not UTC */
 	bool list;                /* PolicyCompliance: name the devices */
+	const struct triage_opts *triage; /* devices, series, baseline, classify (classify.h); NULL: defaults */
 };
 
-enum key_kind { KEY_DEV, KEY_USER, KEY_AGENT, KEY_SERVER, KEY_N };
+/* enum key_kind (KEY_DEV ... KEY_N): in jsonio.h, whose loaders check ids. */
 
 /* A record's interned keys (ids in the worker's interners), -1 when absent. */
 struct keys {
@@ -36,10 +37,18 @@ struct emit_ctx {
 	bool count_tier[2];       /* tiers whose lines are hits */
 };
 
+/* a + b, or UINT64_MAX when that does not fit: sums of counts and byte
+ * counts stick at the maximum instead of wrapping to small numbers. */
+static inline uint64_t sat_add(uint64_t a, uint64_t b)
+{
+	uint64_t s;
+	return __builtin_add_overflow(a, b, &s) ? UINT64_MAX : s;
+}
+
 /* Sum over the tiers that count. */
 static inline uint64_t tier_sum(const struct emit_ctx *c, const uint64_t v[2])
 {
-	return (c->count_tier[0] ? v[0] : 0) + (c->count_tier[1] ? v[1] : 0);
+	return sat_add(c->count_tier[0] ? v[0] : 0, c->count_tier[1] ? v[1] : 0);
 }
 
 struct analyzer_ops {
@@ -62,6 +71,7 @@ struct analyzer_ops {
 
 extern const struct analyzer_ops users_ops, servers_ops, hourly_ops, statuscodes_ops,
 	compliance_ops, useragents_ops;
+extern const struct analyzer_ops devices_ops, series_ops, baseline_ops, classify_ops;
 
 /* Growable array helper: ensures (*arr)[0..need) exists, zero-filling new
  * elements. Returns 0 or -1. */

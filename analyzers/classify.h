@@ -79,6 +79,11 @@ struct triage_opts {
 	unsigned ua_cols;         /* UA_COL_* */
 };
 
+/* devices.c: the --sort column named name (any case; spaces, '-' and '_'
+ * ignored), or -1; and the column names, for messages. */
+int devices_column(const char *name);
+const char *devices_column_names(void);
+
 /* Display name of a group value: for agent-family and os the agent's class
  * (cls must then be the agent's classification), else raw, "(none)" when
  * empty. */
@@ -88,8 +93,9 @@ struct slice group_display(enum group_kind g, struct slice raw, const struct ua_
  * 1.02^(b-1) <= t < 1.02^b ms (the last bin everything above). */
 #define LAT_BINS 1500
 unsigned lat_bin(uint64_t ms);
-/* The bin's representative value: its geometric middle, rounded (exact
- * below 50 ms, within 1% above). */
+/* The bin's representative value: its geometric middle rounded to a
+ * millisecond: within 1% + 0.5 ms of every time in the bin (so exact below
+ * 50 ms, where a bin is narrower than a millisecond). */
 uint64_t lat_value(unsigned bin);
 /* The value at quantile q (0 < q <= 1, nearest rank) of counts[0..LAT_BINS). */
 uint64_t lat_quantile(const uint64_t *counts, uint64_t total, double q);
@@ -100,7 +106,8 @@ double median_d(double *v, size_t n);
 /* The median absolute deviation from m (overwrites v). */
 double mad_d(double *v, size_t n, double m);
 
-/* Byte order, except that runs of digits compare by value ("iOS 9" < "iOS 16"). */
+/* Byte order without regard to ASCII case, except that runs of digits
+ * compare by value ("iOS 9" < "iOS 16"); bytes break ties. */
 int natural_cmp(struct slice a, struct slice b);
 
 #endif

@@ -225,8 +225,8 @@ static int pc_load(void *a, const json_t *j, const struct load_ctx *lc)
 		int auth;
 		json_t *un, *di, *dt, *pol;
 		uint64_t v[4];
-		if (json_unpack(r, "[IIboooo]", &id, &pos, &auth, &un, &di, &dt, &pol) < 0 || id < 0 ||
-		    id >= UINT32_MAX || grow_zero((void **)&p->rows, &p->cap, (size_t)id + 1, sizeof *p->rows) < 0)
+		if (json_unpack(r, "[IIboooo]", &id, &pos, &auth, &un, &di, &dt, &pol) < 0 ||
+		    !key_ok(lc, KEY_USER, id) || grow_zero((void **)&p->rows, &p->cap, (size_t)id + 1, sizeof *p->rows) < 0)
 			return -1;
 		struct prow *w = &p->rows[id];
 		if (jget_bytes(un, &p->arena, &w->uname) < 0 || jget_bytes(di, &p->arena, &w->devid) < 0 ||

@@ -308,7 +308,7 @@ json_t *devset_save(const struct devset *d)
 	return c.a;
 }
 
-int devset_load(struct devset *d, const json_t *j)
+int devset_load(struct devset *d, const json_t *j, size_t ndev, unsigned shift, size_t nb)
 {
 	if (!json_is_array(j) || json_array_size(j) % 2)
 		return -1;
@@ -317,7 +317,8 @@ int devset_load(struct devset *d, const json_t *j)
 		if (!json_is_integer(b) || !json_is_integer(v))
 			return -1;
 		json_int_t bb = json_integer_value(b), vv = json_integer_value(v);
-		if (bb < 0 || bb > DEVSET_MAX_BUCKET || vv < 0 || vv >= ((json_int_t)1 << 33))
+		if (bb < 0 || bb > DEVSET_MAX_BUCKET || vv < 0 || (uint64_t)(vv >> 1) >= ndev ||
+		    (uint64_t)bb >> shift >= nb)
 			return -1;
 		if (devset_add(d, (uint32_t)bb, (unsigned)(vv & 1), (uint32_t)(vv >> 1)) < 0)
 			return -1;

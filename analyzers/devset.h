@@ -39,8 +39,10 @@ int devset_counts(const struct devset *d, const bool count_tier[2],
 
 #include <jansson.h>
 
-/* The entries as a flat array [bucket, device*2+tier, ...], and back. */
+/* The entries as a flat array [bucket, device*2+tier, ...], and back;
+ * load refuses (-1) a device not below ndev and a bucket whose bucket >>
+ * shift is not below nb (the ids the merge maps). */
 json_t *devset_save(const struct devset *d);
-int devset_load(struct devset *d, const json_t *j);
+int devset_load(struct devset *d, const json_t *j, size_t ndev, unsigned shift, size_t nb);
 
 #endif

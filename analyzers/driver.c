@@ -616,7 +616,8 @@ static void read_file(struct worker *w, const char *path)
 		wmsg(w, name, 0, "%s", msg);
 		if (cut) {
 			w->st.lines++;
-			w->st.skipped[SKIP_CUT]++;
+			w->lr.lineno++; /* the cut line: --verbose names it like any skipped line */
+			skip(w, SKIP_CUT, NULL);
 		}
 		w->st.files_failed++;
 		w->failed = true;

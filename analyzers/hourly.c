@@ -238,7 +238,6 @@ static int hourly_load(void *a, const json_t *j, const struct load_ctx *lc)
 {
 	struct hourly *h = a;
 	json_t *rows, *devs;
-	(void)lc;
 	if (json_unpack((json_t *)j, "{s:o,s:o}", "rows", &rows, "devices", &devs) < 0 || !json_is_array(rows))
 		return -1;
 	size_t i;
@@ -255,7 +254,7 @@ static int hourly_load(void *a, const json_t *j, const struct load_ctx *lc)
 		    jget_nums(errors, w->errors, 2) < 0)
 			return -1;
 	}
-	return devset_load(&h->devs, devs);
+	return devset_load(&h->devs, devs, lc ? lc->nkeys[KEY_DEV] : 0, 0, h->n);
 }
 
 const struct analyzer_ops hourly_ops = {

@@ -67,9 +67,20 @@ int jget_i64(const json_t *j, int64_t *v)
 int jget_u64(const json_t *j, uint64_t *v)
 {
 	int64_t x;
-	if (jget_i64(j, &x) < 0 || x < 0)
+	/* jnums() writes a uint64_t as int64: 2^63 and more (a sum of huge
+	 * byte counts, a time before 1970 kept as uint64_t) come back negative */
+	if (jget_i64(j, &x) < 0)
 		return -1;
 	*v = (uint64_t)x;
+	return 0;
+}
+
+int jget_id(const json_t *j, const struct load_ctx *lc, enum key_kind kind, uint32_t *out)
+{
+	int64_t v;
+	if (jget_i64(j, &v) < 0 || !key_ok(lc, kind, v))
+		return -1;
+	*out = (uint32_t)v;
 	return 0;
 }
 

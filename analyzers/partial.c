@@ -270,8 +270,12 @@ static int load_doc(const struct driver_opts *o, json_t *doc, const struct load_
 				return 1; /* a key twice: ids would not line up */
 		}
 	}
+	/* the loaders refuse ids that do not index these tables */
+	struct load_ctx klc = *lc;
+	for (int k = 0; k < KEY_N; k++)
+		klc.nkeys[k] = r->k[k].count;
 	for (int i = 0; i < o->nops; i++)
-		if (o->ops[i]->load(r->an[i], json_object_get(an, o->ops[i]->name), lc) < 0)
+		if (o->ops[i]->load(r->an[i], json_object_get(an, o->ops[i]->name), &klc) < 0)
 			return 1;
 	return 0;
 }
@@ -321,7 +325,7 @@ int partial_merge_docs(const char *prog, const struct driver_opts *o, json_t **d
 			goto oom;
 		for (size_t j = 0; j < nfiles[i]; j++)
 			map[j] = find_path(all, uniq, files[i][j]);
-		struct load_ctx lc = {map, nfiles[i]};
+		struct load_ctx lc = {map, nfiles[i], {0}};
 		struct driver_result one;
 		int rc = load_doc(o, docs[i], &lc, &one);
 		free(map);

@@ -96,8 +96,8 @@ static int servers_add(void *a, const struct eas_record *r, const struct keys *k
 		w->first = w->last = r->ts;
 	w->used = true;
 	w->hits[k->tix]++;
-	w->sent[k->tix] += r->bytes_sent;
-	w->recv[k->tix] += r->bytes_recv;
+	w->sent[k->tix] = sat_add(w->sent[k->tix], r->bytes_sent);
+	w->recv[k->tix] = sat_add(w->recv[k->tix], r->bytes_recv);
 	w->errors[k->tix] += r->status >= 400;
 	if (r->ts < w->first)
 		w->first = r->ts;
@@ -142,10 +142,10 @@ static int servers_merge(void *da, const void *sa, uint32_t *const map[KEY_N])
 		}
 		w->used = true;
 		for (int t = 0; t < 2; t++) {
-			w->hits[t] += x->hits[t];
-			w->sent[t] += x->sent[t];
-			w->recv[t] += x->recv[t];
-			w->errors[t] += x->errors[t];
+			w->hits[t] = sat_add(w->hits[t], x->hits[t]);
+			w->sent[t] = sat_add(w->sent[t], x->sent[t]);
+			w->recv[t] = sat_add(w->recv[t], x->recv[t]);
+			w->errors[t] = sat_add(w->errors[t], x->errors[t]);
 		}
 		if (x->first < w->first)
 			w->first = x->first;
@@ -208,9 +208,9 @@ static int servers_emit(void *a, struct table *t, const struct emit_ctx *c)
 			table_str(t, w->ip);
 			uint32_t id = ids[i];
 			table_u64(t, dev.ndays[id] ? dev.sum[id] / dev.ndays[id] : 0);
-			table_u64(t, w->hits[0] + w->hits[1]);
-			table_u64(t, w->sent[0] + w->sent[1]);
-			table_u64(t, w->recv[0] + w->recv[1]);
+			table_u64(t, sat_add(w->hits[0], w->hits[1]));
+			table_u64(t, sat_add(w->sent[0], w->sent[1]));
+			table_u64(t, sat_add(w->recv[0], w->recv[1]));
 			table_end_row(t);
 		}
 		rc = 0;
@@ -290,7 +290,7 @@ static int servers_load(void *a, const json_t *j, const struct load_ctx *lc)
 		json_t *sc, *host, *ip, *hits, *sent, *recv, *errors;
 		if (json_unpack(r, "[IIoooooooII]", &id, &pos, &sc, &host, &ip, &hits, &sent, &recv, &errors,
 				&first, &last) < 0 ||
-		    id < 0 || id >= MAX_SERVERS ||
+		    !key_ok(lc, KEY_SERVER, id) || id >= MAX_SERVERS ||
 		    grow_zero((void **)&s->rows, &s->cap, (size_t)id + 1, sizeof *s->rows) < 0)
 			return -1;
 		struct srow *w = &s->rows[id];
@@ -304,7 +304,11 @@ static int servers_load(void *a, const json_t *j, const struct load_ctx *lc)
 		w->first = first;
 		w->last = last;
 	}
-	return devset_load(&s->devs, devs) < 0 || devset_load(&s->days, days) < 0 ? -1 : 0;
+	/* buckets: server << 16 | day; the days' only device is 0 */
+	size_t nsrv = lc ? lc->nkeys[KEY_SERVER] : 0, ndev = lc ? lc->nkeys[KEY_DEV] : 0;
+	if (devset_load(&s->devs, devs, ndev, 16, nsrv) < 0 || devset_load(&s->days, days, 1, 16, nsrv) < 0)
+		return -1;
+	return 0;
 }
 
 const struct analyzer_ops servers_ops = {

@@ -157,7 +157,6 @@ static int ua_load(void *a, const json_t *j, const struct load_ctx *lc)
 {
 	struct useragents *u = a;
 	json_t *rows, *devs;
-	(void)lc;
 	if (json_unpack((json_t *)j, "{s:o,s:o}", "rows", &rows, "devices", &devs) < 0 || !json_is_array(rows))
 		return -1;
 	size_t i;
@@ -167,11 +166,11 @@ static int ua_load(void *a, const json_t *j, const struct load_ctx *lc)
 		json_int_t id, first, last;
 		json_t *hits;
 		struct arow *w;
-		if (json_unpack(r, "[IoII]", &id, &hits, &first, &last) < 0 || id < 0 || id >= UINT32_MAX ||
+		if (json_unpack(r, "[IoII]", &id, &hits, &first, &last) < 0 || !key_ok(lc, KEY_AGENT, id) ||
 		    !(w = row(u, (uint32_t)id, first, last)) || jget_nums(hits, w->hits, 2) < 0)
 			return -1;
 	}
-	return devset_load(&u->devs, devs);
+	return devset_load(&u->devs, devs, lc ? lc->nkeys[KEY_DEV] : 0, 0, lc ? lc->nkeys[KEY_AGENT] : 0);
 }
 
 const struct analyzer_ops useragents_ops = {

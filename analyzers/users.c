@@ -138,8 +138,8 @@ static int users_add(void *a, const struct eas_record *r, const struct keys *k)
 	}
 	uint64_t *h = w->h[k->tix];
 	h[H_HITS]++;
-	h[H_BYTES_SENT] += r->bytes_sent;
-	h[H_BYTES_RECV] += r->bytes_recv;
+	h[H_BYTES_SENT] = sat_add(h[H_BYTES_SENT], r->bytes_sent);
+	h[H_BYTES_RECV] = sat_add(h[H_BYTES_RECV], r->bytes_recv);
 	if (r->ts < w->first)
 		w->first = r->ts;
 	if (r->ts > w->last)
@@ -149,12 +149,12 @@ static int users_add(void *a, const struct eas_record *r, const struct keys *k)
 		const struct compat_result *c = &r->compat;
 		bool has_q = !slice_is_null(r->w[W3C_CS_URI_QUERY]);
 		if (has_q) {
-			w->l[L_ITEMS_SENT] += c->items_sent;
-			w->l[L_ITEMS_RECV] += c->items_recv;
-			w->l[L_EMAILS_SENT] += c->emails_sent;
+			w->l[L_ITEMS_SENT] = sat_add(w->l[L_ITEMS_SENT], c->items_sent);
+			w->l[L_ITEMS_RECV] = sat_add(w->l[L_ITEMS_RECV], c->items_recv);
+			w->l[L_EMAILS_SENT] = sat_add(w->l[L_EMAILS_SENT], c->emails_sent);
 			for (int t = 0; t < 4; t++) {
-				w->l[L_CA_SENT + 2 * t] += c->sent[t];
-				w->l[L_CA_RECV + 2 * t] += c->recv[t];
+				w->l[L_CA_SENT + 2 * t] = sat_add(w->l[L_CA_SENT + 2 * t], c->sent[t]);
+				w->l[L_CA_RECV + 2 * t] = sat_add(w->l[L_CA_RECV + 2 * t], c->recv[t]);
 			}
 			if (sends_mail(r->compat_cmd))
 				h[H_EMAILS_RECV]++;
@@ -164,10 +164,10 @@ static int users_add(void *a, const struct eas_record *r, const struct keys *k)
 			}
 			h[H_SEARCHES] += r->compat_cmd == CMD_SEARCH;
 		}
-		w->l[L_SSP] += c->ssp;
-		w->l[L_UNC] += c->unc;
-		w->l[L_ATT] += c->att;
-		w->l[L_ATTB] += c->attb;
+		w->l[L_SSP] = sat_add(w->l[L_SSP], c->ssp);
+		w->l[L_UNC] = sat_add(w->l[L_UNC], c->unc);
+		w->l[L_ATT] = sat_add(w->l[L_ATT], c->att);
+		w->l[L_ATTB] = sat_add(w->l[L_ATTB], c->attb);
 		if (c->pa > 0)
 			policy_update(&w->pol, (int)(c->pa > 1000 ? 1000 : c->pa), r->ts, pos);
 		return 0;
@@ -175,15 +175,16 @@ static int users_add(void *a, const struct eas_record *r, const struct keys *k)
 
 	const struct eas_log *l = &r->log;
 	for (int t = 0; t < FT_N; t++) {
-		uint64_t s = l->srv[t][SRV_ADDS] + l->srv[t][SRV_CHANGES];
-		uint64_t c = l->cli[t][CLI_ADDS] + l->cli[t][CLI_CHANGES];
-		w->l[L_ITEMS_SENT] += s + l->srv[t][SRV_ASSOCADDS];
-		w->l[L_ITEMS_RECV] += c;
+		uint64_t s = sat_add(l->srv[t][SRV_ADDS], l->srv[t][SRV_CHANGES]);
+		uint64_t c = sat_add(l->cli[t][CLI_ADDS], l->cli[t][CLI_CHANGES]);
+		uint64_t sa = sat_add(s, l->srv[t][SRV_ASSOCADDS]);
+		w->l[L_ITEMS_SENT] = sat_add(w->l[L_ITEMS_SENT], sa);
+		w->l[L_ITEMS_RECV] = sat_add(w->l[L_ITEMS_RECV], c);
 		if (t == FT_EM) {
-			w->l[L_EMAILS_SENT] += s + l->srv[t][SRV_ASSOCADDS];
+			w->l[L_EMAILS_SENT] = sat_add(w->l[L_EMAILS_SENT], sa);
 		} else if (t != FT_OTHER) {
-			w->l[L_CA_SENT + 2 * (t - 1)] += s;
-			w->l[L_CA_RECV + 2 * (t - 1)] += c;
+			w->l[L_CA_SENT + 2 * (t - 1)] = sat_add(w->l[L_CA_SENT + 2 * (t - 1)], s);
+			w->l[L_CA_RECV + 2 * (t - 1)] = sat_add(w->l[L_CA_RECV + 2 * (t - 1)], c);
 		}
 	}
 	if (sends_mail(r->cmd_id))
@@ -194,10 +195,10 @@ static int users_add(void *a, const struct eas_record *r, const struct keys *k)
 		w->l[L_OOF_SET] += l->oof == OOF_SET;
 		w->l[L_OOF_GET] += l->oof == OOF_GET;
 	}
-	w->l[L_SSP] += l->ssp;
-	w->l[L_UNC] += l->unc;
-	w->l[L_ATT] += l->att;
-	w->l[L_ATTB] += l->attb;
+	w->l[L_SSP] = sat_add(w->l[L_SSP], l->ssp);
+	w->l[L_UNC] = sat_add(w->l[L_UNC], l->unc);
+	w->l[L_ATT] = sat_add(w->l[L_ATT], l->att);
+	w->l[L_ATTB] = sat_add(w->l[L_ATTB], l->attb);
 	int pa = record_pa(r);
 	if (pa > 0)
 		policy_update(&w->pol, pa, r->ts, pos);
@@ -263,9 +264,9 @@ static int users_merge(void *da, const void *sa, uint32_t *const map[KEY_N])
 		}
 		for (int t = 0; t < 2; t++)
 			for (int i = 0; i < H_N; i++)
-				w->h[t][i] += x->h[t][i];
+				w->h[t][i] = sat_add(w->h[t][i], x->h[t][i]);
 		for (int i = 0; i < L_N; i++)
-			w->l[i] += x->l[i];
+			w->l[i] = sat_add(w->l[i], x->l[i]);
 		policy_merge(&w->pol, &x->pol);
 		if (x->first < w->first)
 			w->first = x->first;
@@ -382,7 +383,7 @@ static int users_emit(void *a, struct table *t, const struct emit_ctx *c)
 		uint64_t v[22];
 		numbers(w, c, v);
 		for (int j = 0; j < 22; j++)
-			tot[j] += v[j];
+			tot[j] = sat_add(tot[j], v[j]);
 		table_str(t, w->uname);
 		table_str(t, w->devid);
 		table_str(t, w->devtype);
@@ -415,7 +416,7 @@ static int users_emit(void *a, struct table *t, const struct emit_ctx *c)
 			table_str(t, w->agent >= 0 ? intern_str(&c->k[KEY_AGENT], (uint32_t)w->agent) : SLICE_LIT(""));
 			uint64_t err2[2] = {w->h[0][H_ERRORS], w->h[1][H_ERRORS]};
 			uint64_t errors = tier_sum(c, err2);
-			tot_errors += errors;
+			tot_errors = sat_add(tot_errors, errors);
 			table_u64(t, errors);
 		}
 		table_end_row(t);
@@ -499,7 +500,7 @@ static int users_load(void *a, const json_t *j, const struct load_ctx *lc)
 		if (json_unpack(r, "[IIbooooooIIIIoIIIIoII]", &id, &pos, &auth, &un, &di, &dt, &h0, &h1, &l,
 				&first, &last, &proto, &proto_ts, &pol, &proto_pos, &devos_ts, &devos_pos, &agent,
 				&devos, &agent_ts, &agent_pos) < 0 ||
-		    id < 0 || id >= UINT32_MAX)
+		    !key_ok(lc, KEY_USER, id) || (agent != -1 && !key_ok(lc, KEY_AGENT, agent)))
 			return -1;
 		struct urow *w = row_for(u, (uint32_t)id);
 		uint64_t p[4];
@@ -524,9 +525,10 @@ static int users_load(void *a, const json_t *j, const struct load_ctx *lc)
 		w->agent_pos = pos_remap(lc, (uint64_t)agent_pos);
 	}
 	for (i = 0; i < json_array_size(servers); i += 2) {
-		uint64_t row, srv;
-		if (jget_u64(json_array_get(servers, i), &row) < 0 || jget_u64(json_array_get(servers, i + 1), &srv) < 0 ||
-		    srv > 0xFFFFFF || u64set_add(&u->servers, row << 24 | srv) < 0)
+		uint32_t row, srv;
+		if (jget_id(json_array_get(servers, i), lc, KEY_USER, &row) < 0 ||
+		    jget_id(json_array_get(servers, i + 1), lc, KEY_SERVER, &srv) < 0 || srv > 0xFFFFFF ||
+		    u64set_add(&u->servers, (uint64_t)row << 24 | srv) < 0)
 			return -1;
 	}
 	return 0;

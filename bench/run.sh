@@ -104,7 +104,11 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 R="$W/run"
 rm -rf "$R"
-mkdir -p "$R/cmd" "$R/log" "$R/res" "$R/out"
+mkdir -p "$R/cmd" "$R/log" "$R/res" "$R/out" "$R/bin"
+# The binaries measured are copies taken now: a rebuild of the tools
+# directory during a long run cannot mix two versions in one table.
+cp "$tools/easlog-report" "$tools/easlog-parse" "$R/bin/" || die "cannot copy the tools"
+T="$R/bin"
 
 # --- what the bench needs from Debian ---------------------------------------
 have() { command -v "$1" >/dev/null 2>&1; }
@@ -301,17 +305,11 @@ if [ $mem = 1 ]; then
 	make_corpus "$C4" 1 $GENARGS --size "$((SIZE_MB * 4))"
 	corpus_stats "$C4"
 	c4_files=$c_files c4_bytes=$c_bytes c4_lines=$c_lines c4_gzbytes=$c_gzbytes
-	c4_gen=$(tail -n 1 "$C4/gen.txt")
 fi
 
 # --- the rows ---------------------------------------------------------------
 : > "$R/rows.tsv"
 AWKF="$top/bench/users-hits.awk"
-# The binaries measured are copies taken now: a rebuild of the tools
-# directory during a long run cannot mix two versions in one table.
-mkdir -p "$R/bin"
-cp "$tools/easlog-report" "$tools/easlog-parse" "$R/bin/" || die "cannot copy the tools"
-T="$R/bin"
 P="$C1/plain"
 G="$C1/gz"
 ga_groups "$C1"
@@ -519,7 +517,8 @@ shorten() { sed -e "s|$C4/plain|\$PLAIN4X|g; s|$C4/gz|\$GZ4X|g" -e "s|$C1/plain|
 {
 	echo "# easlog benchmark"
 	echo
-	echo "Written by \`bench/run.sh\` on $(date -u '+%Y-%m-%d %H:%M UTC') (easlog $gitrev, \`$easver\`, binary cksum $binsum, copied at the start)."
+	echo "Written by \`bench/run.sh\` on $(date -u '+%Y-%m-%d %H:%M UTC') (easlog $gitrev, \`$easver\`;"
+	echo "binaries copied at the start from $tools, easlog-report cksum $binsum)."
 	[ $smoke = 0 ] || echo "**Smoke run** (tiny corpus, $RUNS run): the numbers only show that the harness works."
 	echo
 	echo "## Machine"
@@ -583,16 +582,20 @@ shorten() { sed -e "s|$C4/plain|\$PLAIN4X|g; s|$C4/gz|\$GZ4X|g" -e "s|$C1/plain|
 		echo "$(mb "$c4_gzbytes") MB gzip; same servers, users and days, so each file is 4x longer). The bound: the 4x run's RSS stays"
 		echo "within 10% of the 1x run's. (easlog maps a plain input file into memory, and the mapped pages it has touched count"
 		echo "in RSS; gzip input is read through a buffer. When the plain rows grow and the gzip rows do not, the growth is"
-		echo "mapped input, which follows the length of the files, not report state.)"
+		echo "mapped input, which follows the length of the files, not report state.) *Users rows*: the rows of Users.csv,"
+		echo "one per (user name as logged, device): rare name forms of a device keep appearing as the lines grow, so a"
+		echo "growing row count is a larger population of keys, not memory per line."
 		echo
-		echo "| input | tool | RSS MB 1x | RSS MB 4x | change | within 10% | wall s 4x | MB/s 4x |"
-		echo "|---|---|--:|--:|--:|--:|--:|--:|"
+		echo "| input | tool | RSS MB 1x | RSS MB 4x | change | within 10% | Users rows 1x | Users rows 4x | wall s 4x | MB/s 4x |"
+		echo "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|"
 		for kind in plain gz; do
 			for id in rep1 rep2 cmp1 cmp2; do
-				awk -F '\t' -v a="$kind.$id" -v b="${kind}4.$id" '
+				u1=$(($(wc -l < "$R/out/$kind.$id/Users.csv") - 2))
+				u4=$(($(wc -l < "$R/out/${kind}4.$id/Users.csv") - 2))
+				awk -F '\t' -v a="$kind.$id" -v b="${kind}4.$id" -v u1="$u1" -v u4="$u4" '
 					$1 == a { r1 = $6; t = $3; i = $2 } $1 == b { r4 = $6; w = $4; by = $7 }
 					END { ch = (r4 - r1) / r1 * 100
-					      printf "| %s | %s | %.1f | %.1f | %+.1f%% | %s | %.3f | %.1f |\n", i, t, r1 / 1024, r4 / 1024, ch, (ch <= 10 ? "yes" : "**no**"), w, by / 1e6 / w }' "$R/summary.tsv"
+					      printf "| %s | %s | %.1f | %.1f | %+.1f%% | %s | %d | %d | %.3f | %.1f |\n", i, t, r1 / 1024, r4 / 1024, ch, (ch <= 10 ? "yes" : "**no**"), u1, u4, w, by / 1e6 / w }' "$R/summary.tsv"
 			done
 		done
 	fi

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../analyzers/classify.h"
 #include "../analyzers/partial.h"
 #include "../analyzers/state.h"
 #include "../formats/input.h"
@@ -288,13 +289,25 @@ static json_t *options_json(const struct common *c)
 {
 	const struct driver_opts *d = &c->d;
 	static const char *const tiers[] = {"auto", "fe", "be", "all"};
-	return json_pack("{sbsssbsbss?sososososososo}", "compat", d->ro.compat, "tiers", tiers[d->ro.tiers],
+	json_t *o = json_pack("{sbsssbsbss?sososososososo}", "compat", d->ro.compat, "tiers", tiers[d->ro.tiers],
 			 "by_weekday", d->ro.by_weekday, "list", d->ro.list, "tz", c->tz_arg, "start",
 			 d->have_start ? json_integer(d->start) : json_null(), "end",
 			 d->have_end ? json_integer(d->end) : json_null(), "users", sorted_strings(d->users, d->nusers),
 			 "devices", sorted_strings(d->devices, d->ndevices), "device_types",
 			 sorted_strings(d->devtypes, d->ndevtypes), "commands", sorted_strings(d->cmds, d->ncmds),
 			 "match", sorted_strings(c->match_args, c->nmatches));
+	/* the triage options that shape an analyzer's state (the others apply
+	 * when the report is written, so partials merge across them) */
+	const struct triage_opts *t = d->ro.triage;
+	bool shaped = false;
+	for (int i = 0; i < d->nops; i++)
+		shaped |= d->ops[i] == &series_ops || d->ops[i] == &baseline_ops;
+	if (o && t && shaped && json_object_set_new(o, "triage", json_pack("{sIss}", "interval", (json_int_t)t->interval, "group",
+								     group_kind_name(t->group))) < 0) {
+		json_decref(o);
+		return NULL;
+	}
+	return o;
 }
 
 int common_run(struct common *c, struct driver_result *res)

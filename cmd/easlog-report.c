@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "../analyzers/classify.h"
 #include "../formats/atomic.h"
 #include "../formats/html.h"
 #include "../formats/timeutil.h"
@@ -203,6 +204,16 @@ static int write_html(struct common *c, struct driver_result *res, const char *p
 	};
 	for (int i = 0; i < NSIX; i++)
 		in.report[i] = &cap[i];
+	/* the per-server hourly series, when run (the charts then draw one line
+	 * per server; else the totals of Hourly) */
+	struct captable series;
+	captable_init(&series);
+	if (c->d.nops > NSIX) {
+		struct table tab = {.fmt = TF_CAPTURE, .cap = &series};
+		if (series_ops.emit(res->an[NSIX], &tab, &ec) < 0 || captable_status(&series) < 0)
+			err = ENOMEM;
+		in.server_hourly = &series;
+	}
 	struct atomic_file af;
 	if (!err && atomic_begin(&af, path) < 0) {
 		err = errno;
@@ -214,6 +225,7 @@ static int write_html(struct common *c, struct driver_result *res, const char *p
 	}
 	for (int i = 0; i < NSIX; i++)
 		captable_free(&cap[i]);
+	captable_free(&series);
 	if (err) {
 		fprintf(stderr, "easlog-report: cannot write %s: %s\n", path,
 			err == EEXIST ? "it appeared meanwhile (use --force to replace it)" : strerror(err));
@@ -311,8 +323,18 @@ static int run(struct common *c, int argc, char **argv, char **paths)
 	if (existing)
 		return 1;
 	atomic_signals();
-	c->d.ops = six;
-	c->d.nops = NSIX;
+	/* With --html, over logs read in this run, a seventh analyzer: hits and
+	 * unique devices per hour and server (the series of easlog-hits). Partials
+	 * (--merge, --state) hold the six reports only: the page draws totals. */
+	static const struct analyzer_ops *seven[NSIX + 1];
+	static struct triage_opts per_server = {.sort_col = -1, .interval = 3600, .group = GROUP_SERVER};
+	memcpy(seven, six, sizeof six);
+	seven[NSIX] = &series_ops;
+	bool series = html && !c->d.ro.compat && !c->merge && !c->state;
+	if (series)
+		c->d.ro.triage = &per_server;
+	c->d.ops = series ? seven : six;
+	c->d.nops = series ? NSIX + 1 : NSIX;
 	struct driver_result res;
 	if (common_run(c, &res) < 0)
 		return 1;

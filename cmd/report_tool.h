@@ -11,9 +11,13 @@ struct report_tool {
 	const char *usage;      /* the SYNOPSIS, as in the man page */
 	const char *about;      /* what the report is, for --help */
 	const struct analyzer_ops *ops;
-	bool hits;              /* --report users|servers|hourly, --by, --tz */
+	bool hits;              /* --report, --by, --tz, and the triage options: --top,
+				 * --sort, --min-hits, --interval, --group, --baseline,
+				 * --threshold, --min-change, --rules */
 	bool list;              /* --list */
 };
+/* The tool whose report is the UserAgents report also takes --classify,
+ * --rules and --group (easlog-useragent). */
 
 int report_tool_main(const struct report_tool *t, int argc, char **argv);
 

@@ -56,9 +56,18 @@ int atomic_begin(struct atomic_file *f, const char *path)
 		return -1;
 	}
 	snprintf(f->tmp, n, "%.*s.%s.XXXXXX", (int)dl, path, path + dl);
+	/* the signals that unlink pending files wait until this one is pending
+	 * too: delivered between mkstemp and the slot, they would leave it */
+	sigset_t block, old;
+	sigemptyset(&block);
+	sigaddset(&block, SIGINT);
+	sigaddset(&block, SIGTERM);
+	sigaddset(&block, SIGHUP);
+	pthread_sigmask(SIG_BLOCK, &block, &old);
 	f->fd = mkstemp(f->tmp);
 	if (f->fd < 0) {
 		int e = errno;
+		pthread_sigmask(SIG_SETMASK, &old, NULL);
 		free(f->path);
 		free(f->tmp);
 		f->path = f->tmp = NULL;
@@ -75,6 +84,7 @@ int atomic_begin(struct atomic_file *f, const char *path)
 			f->slot = i;
 			break;
 		}
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	return 0;
 }
 

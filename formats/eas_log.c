@@ -9,6 +9,14 @@
 	[c + 19] = 1, [c + 20] = 1, [c + 21] = 1, [c + 22] = 1, [c + 23] = 1, [c + 24] = 1, [c + 25] = 1
 static const unsigned char alpha[256] = {A26('A'), A26('a')};
 
+/* a + b, stuck at UINT64_MAX instead of wrapping (analyzer.h's sat_add;
+ * formats/ does not include analyzers/). */
+static inline uint64_t sat_add(uint64_t a, uint64_t b)
+{
+	uint64_t s;
+	return __builtin_add_overflow(a, b, &s) ? UINT64_MAX : s;
+}
+
 static const char *const ftnames[FT_N] = {"Em", "Ca", "Co", "Ta", "Nt", "Other"};
 
 const char *folder_type_name(enum folder_type t)
@@ -82,7 +90,7 @@ static void stat_pairs(struct slice v, uint64_t *dst, bool srv)
 				slot = SRV_ASSOCADDS;
 		}
 		if (slot >= 0)
-			dst[slot] = dst[slot] + n < dst[slot] ? UINT64_MAX : dst[slot] + n;
+			dst[slot] = sat_add(dst[slot], n);
 	}
 }
 
@@ -120,12 +128,12 @@ static void parse_2003(struct slice v, struct eas_log *l)
 			int slot = k == 'A' ? CLI_ADDS : k == 'C' ? CLI_CHANGES : k == 'D' ? CLI_DELETES : k == 'F' ? CLI_FETCHES : -1;
 			l->has_cli = true;
 			if (slot >= 0)
-				l->cli[ft][slot] += n;
+				l->cli[ft][slot] = sat_add(l->cli[ft][slot], n);
 		} else if (sect == 'S') {
 			int slot = k == 'A' ? SRV_ADDS : k == 'C' ? SRV_CHANGES : k == 'D' ? SRV_DELETES : -1;
 			l->has_srv = true;
 			if (slot >= 0)
-				l->srv[ft][slot] += n;
+				l->srv[ft][slot] = sat_add(l->srv[ft][slot], n);
 		}
 	}
 }
@@ -185,9 +193,9 @@ void eas_log_parse(struct slice v, struct eas_log *l)
 				l->has_srv = true;
 				stat_pairs(sval, l->srv[cur], true);
 			} else if (IS("Ssp") && int_value(rest, &n))
-				l->ssp += n;
+				l->ssp = sat_add(l->ssp, n);
 			else if (IS("Sspb") && int_value(rest, &n))
-				l->sspb += n;
+				l->sspb = sat_add(l->sspb, n);
 			else
 				known = false;
 			break;
@@ -225,9 +233,9 @@ void eas_log_parse(struct slice v, struct eas_log *l)
 			if (IS("As") && !slice_is_null(sval))
 				l->access = sval;
 			else if (IS("Att") && int_value(rest, &n))
-				l->att += n;
+				l->att = sat_add(l->att, n);
 			else if (IS("Attb") && int_value(rest, &n))
-				l->attb += n;
+				l->attb = sat_add(l->attb, n);
 			else
 				known = false;
 			break;
@@ -254,9 +262,9 @@ void eas_log_parse(struct slice v, struct eas_log *l)
 			break;
 		case 'U':
 			if (IS("Unc") && int_value(rest, &n))
-				l->unc += n;
+				l->unc = sat_add(l->unc, n);
 			else if (IS("Uncb") && int_value(rest, &n))
-				l->uncb += n;
+				l->uncb = sat_add(l->uncb, n);
 			else
 				known = false;
 			break;

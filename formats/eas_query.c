@@ -82,31 +82,43 @@ static bool parse_binary(const unsigned char *b, size_t n, struct eas_query *q)
 	return true;
 }
 
-static void plain_param(struct eas_query *q, struct slice name, struct slice val)
+/* Is param (name=value) the parameter name (lower case, any case in the log)?
+ * Then *val is its value. */
+static inline bool param_is(struct slice param, const char *name, size_t n, struct slice *val)
 {
-	switch (name.n) {
-	case 3:
-		if (slice_eq_ci(name, "cmd"))
-			q->cmd = val;
-		else if (slice_eq_ci(name, "log"))
-			q->log = val;
+	if (param.n <= n || param.p[n] != '=' || !mem_eq_ci(param.p, name, n))
+		return false;
+	*val = slice_make(param.p + n + 1, param.n - n - 1);
+	return true;
+}
+
+/* The parameters easlog reads, by their first letter; the rest (CorrelationID,
+ * cafeReqId, X-ARR-..., empty ones) are passed over. Later occurrences win. */
+static void plain_param(struct eas_query *q, struct slice p)
+{
+	struct slice v;
+	switch (p.p[0] | 0x20) {
+	case 'c':
+		if (param_is(p, "Cmd", 3, &v))
+			q->cmd = v;
 		break;
-	case 4:
-		if (slice_eq_ci(name, "user"))
-			q->user = val;
+	case 'l':
+		if (param_is(p, "Log", 3, &v))
+			q->log = v;
 		break;
-	case 8:
-		if (slice_eq_ci(name, "deviceid"))
-			q->devid = val;
+	case 'u':
+		if (param_is(p, "User", 4, &v))
+			q->user = v;
 		break;
-	case 10:
-		if (slice_eq_ci(name, "devicetype"))
-			q->devtype = val;
+	case 'd':
+		if (param_is(p, "DeviceId", 8, &v))
+			q->devid = v;
+		else if (param_is(p, "DeviceType", 10, &v))
+			q->devtype = v;
 		break;
 	}
 }
 
-/* Plain name=value pairs separated by '&'; later occurrences win. */
 static void parse_plain(struct slice s, struct eas_query *q)
 {
 	const char *p = s.p, *end = s.p + s.n;
@@ -115,9 +127,8 @@ static void parse_plain(struct slice s, struct eas_query *q)
 	while (p < end) {
 		const char *amp = bscan_next(&sc);
 		const char *e = amp ? amp : end;
-		const char *eq = find_byte(p, e, '=');
-		if (eq)
-			plain_param(q, slice_make(p, (size_t)(eq - p)), slice_make(eq + 1, (size_t)(e - eq - 1)));
+		if (e > p)
+			plain_param(q, slice_make(p, (size_t)(e - p)));
 		p = amp ? amp + 1 : end;
 	}
 }

@@ -69,7 +69,7 @@ static long refill(struct line_reader *lr)
 	lr->end += (size_t)r;
 	if (lr->at_start && lr->end - lr->start >= 3) {
 		const unsigned char *b = (const unsigned char *)lr->buf + lr->start;
-		if (b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF)
+		if (lr->base == 0 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF) /* at the file's start only */
 			lr->start += 3;
 		lr->at_start = false;
 	}
@@ -104,7 +104,9 @@ int lines_next(struct line_reader *lr, char **line, size_t *len)
 		long r = refill(lr);
 		if (r < 0)
 			return -1;
-		scan = lr->start + have; /* only the new bytes need scanning */
+		/* only the new bytes need scanning: the old ones are at [0, have)
+		 * now, and a BOM dropped by refill moved start to 3 */
+		scan = have > lr->start ? have : lr->start;
 		if (lr->at_start && lr->eof && lr->end - lr->start < 3)
 			lr->at_start = false;
 	}

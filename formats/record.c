@@ -51,10 +51,15 @@ enum eas_cmd eas_cmd_lookup(struct slice name)
 {
 	if (name.n < 4 || name.n > 17)
 		return CMD_NONE;
+	/* the usual spellings first: one memcmp each */
+	static const enum eas_cmd common[] = {CMD_PING, CMD_SYNC, CMD_FOLDERSYNC, CMD_GETITEMESTIMATE};
+	for (size_t i = 0; i < sizeof common / sizeof *common; i++)
+		if (cmds[common[i]].len == name.n && memcmp(name.p, cmds[common[i]].name, name.n) == 0)
+			return common[i];
 	int first = ascii_lower((unsigned char)name.p[0]);
 	for (int i = 0; i < CMD_N; i++)
 		if (cmds[i].len == name.n && ascii_lower((unsigned char)cmds[i].name[0]) == first &&
-		    slice_eq_ci(name, cmds[i].name))
+		    mem_eq_ci(name.p, cmds[i].name, name.n))
 			return (enum eas_cmd)i;
 	return CMD_NONE;
 }

@@ -9,6 +9,7 @@
 # Environment for cases and scripts: PATH starts with the build's tools,
 # T is testdata/, TESTS is tests/, SHARED is ../shared when it exists.
 # UPDATE=1 rewrites the golden files from the first build (review the diff).
+# ONLY=GLOB runs only the unit programs, cases and scripts whose name matches.
 # Prints "N passed, N failed" last; exits 1 when anything failed.
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -17,6 +18,7 @@ cd "$top" || exit 1
 pass=0
 fail=0
 update=${UPDATE:-0}
+only=${ONLY:-*}
 tmproot=$(mktemp -d "${TMPDIR:-/tmp}/easlog-test.XXXXXX")
 trap 'rm -rf "$tmproot"' EXIT INT TERM
 T="$top/testdata"
@@ -50,6 +52,7 @@ for build in "$@"; do
 
 	for t in "$bdir"/tests/*; do
 		[ -x "$t" ] || continue
+		case $(basename "$t") in $only) ;; *) continue ;; esac
 		what="unit $(basename "$t")"
 		out=$("$t" 2>&1)
 		rc=$?
@@ -64,6 +67,7 @@ for build in "$@"; do
 
 	for cmd in tests/golden/*.cmd; do
 		[ -f "$cmd" ] || continue
+		case $(basename "$cmd" .cmd) in $only) ;; *) continue ;; esac
 		name=${cmd%.cmd}
 		what="golden $(basename "$name")"
 		d="$tmproot/g"
@@ -98,6 +102,7 @@ for build in "$@"; do
 
 	for s in tests/scripts/*.sh; do
 		[ -f "$s" ] || continue
+		case $(basename "$s" .sh) in $only) ;; *) continue ;; esac
 		what="script $(basename "$s")"
 		d="$tmproot/s"
 		rm -rf "$d" && mkdir -p "$d"
