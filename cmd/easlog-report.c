@@ -107,7 +107,10 @@ static void summary(const struct common *c, const struct driver_result *res, cha
 			" %llu non-EAS, %llu filtered, %llu skipped\n",
 		p, (unsigned long long)s->lines, (unsigned long long)s->records,
 		(unsigned long long)s->tier_records[0], (unsigned long long)s->tier_records[1],
-		res->count_tier[0] && res->count_tier[1] ? "both tiers" : res->count_tier[0] ? "front end" : "back end",
+		s->records == 0                           ? "no tier"
+		: res->count_tier[0] && res->count_tier[1] ? "both tiers"
+		: res->count_tier[0]                       ? "front end"
+							   : "back end",
 		(unsigned long long)s->non_eas,
 		(unsigned long long)(s->filtered[0] + s->filtered[1] + s->filtered[2] + s->filtered[3]),
 		(unsigned long long)stats_skipped(s));

@@ -14,9 +14,8 @@ command -v chromium >/dev/null 2>&1 || { echo "ok $name # skip chromium is not i
 command -v perl >/dev/null 2>&1 || { echo "ok $name # skip perl is not installed"; exit 0; }
 rep=$(command -v easlog-report) || { echo "not ok $name: easlog-report is not on PATH"; exit 1; }
 bin=$(cd "$(dirname "$rep")" && pwd)
-R=$bin/tests/html_render
 X=$bin/tests/html_escape
-for p in "$R" "$X"; do
+for p in "$X"; do
 	[ -x "$p" ] || { echo "not ok $name: $p is missing (make unit)"; exit 1; }
 done
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/easlog-chromium.XXXXXX") || { echo "not ok $name: mktemp failed"; exit 1; }
@@ -29,7 +28,8 @@ chrome() { # ARGS...: one headless Chromium with a profile of its own, no networ
 }
 now() { perl -MTime::HiRes=time -e 'printf "%.2f\n", time'; }
 
-"$R" --per-server -o "$tmp/sample.html" "$T/sample" || { echo "not ok $name: html_render failed"; exit 1; }
+mkdir "$tmp/csv" && easlog-report -o "$tmp/csv" --html "$tmp/sample.html" "$T/sample" 2> /dev/null ||
+	{ echo "not ok $name: easlog-report --html failed"; exit 1; }
 printf '<!DOCTYPE html>\n<html><body></body></html>\n' > "$tmp/blank.html"
 
 t0=$(now)

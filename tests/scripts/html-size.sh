@@ -9,8 +9,6 @@ name=html-size
 top=$(cd "$(dirname "$0")/../.." && pwd)
 rep=$(command -v easlog-report) || { echo "not ok $name: easlog-report is not on PATH"; exit 1; }
 bin=$(cd "$(dirname "$rep")" && pwd)
-R=$bin/tests/html_render
-[ -x "$R" ] || { echo "not ok $name: $R is missing (make unit)"; exit 1; }
 command -v "${CC:-cc}" >/dev/null 2>&1 || { echo "ok $name # skip ${CC:-cc} is not installed"; exit 0; }
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/easlog-html-size.XXXXXX") || { echo "not ok $name: mktemp failed"; exit 1; }
 trap 'rm -rf "$tmp"' EXIT INT TERM
@@ -21,8 +19,8 @@ now() { perl -MTime::HiRes=time -e 'printf "%.2f\n", time'; }
 "$tmp/easlog-gen" -o "$tmp/logs" --days 30 --servers 10 --users 300 --size "${HTML_SIZE_MB:-20}" 2> "$tmp/gen.log" ||
 	{ echo "not ok $name: easlog-gen failed"; exit 1; }
 t0=$(now)
-"$R" --per-server -o "$tmp/page.html" "$tmp/logs" 2> "$tmp/render.log" ||
-	{ echo "not ok $name: html_render failed: $(tail -1 "$tmp/render.log")"; exit 1; }
+mkdir "$tmp/csv" && easlog-report -o "$tmp/csv" --html "$tmp/page.html" "$tmp/logs" 2> "$tmp/render.log" ||
+	{ echo "not ok $name: easlog-report --html failed: $(tail -1 "$tmp/render.log")"; exit 1; }
 t1=$(now)
 bytes=$(wc -c < "$tmp/page.html")
 if [ "$bytes" -ge 2000000 ]; then
@@ -30,7 +28,7 @@ if [ "$bytes" -ge 2000000 ]; then
 	exit 1
 fi
 echo "ok $name: 30 days x 10 servers: the page is $bytes bytes"
-echo "# $(cat "$tmp/gen.log"); html_render --per-server $(awk "BEGIN { printf \"%.2f\", $t1 - $t0 }") s"
+echo "# $(cat "$tmp/gen.log"); easlog-report --html $(awk "BEGIN { printf \"%.2f\", $t1 - $t0 }") s"
 grep -q 'id="chart-hits"' "$tmp/page.html" && [ "$(grep -o 'class="l s[0-9]' "$tmp/page.html" | wc -l)" -eq 20 ] ||
 	{ echo "not ok $name: want 10 server lines in each of the two time charts"; exit 1; }
 echo "ok $name: 10 server lines in each time chart"
