@@ -381,16 +381,8 @@ static int baseline_load(void *a, const json_t *j, const struct load_ctx *lc)
 	}
 	size_t i;
 	json_t *r;
-	json_array_foreach(groups, i, r)
-	{
-		struct slice s;
-		bool added;
-		if (jget_bytes(r, &b->groups, &s) < 0)
-			return -1;
-		int64_t id = intern_get(&b->groups, s, &added);
-		if (id < 0 || !added || (size_t)id != i)
-			return -1;
-	}
+	if (jget_table(groups, &b->groups) != 0)
+		return -1;
 	json_array_foreach(rows, i, r)
 	{
 		json_int_t hour, g;

@@ -94,6 +94,24 @@ int jget_nums(const json_t *j, uint64_t *v, size_t n)
 	return 0;
 }
 
+int jget_table(const json_t *a, struct intern *in)
+{
+	if (!json_is_array(a))
+		return 1;
+	for (size_t i = 0; i < json_array_size(a); i++) {
+		struct slice s;
+		bool added;
+		if (jget_bytes(json_array_get(a, i), in, &s) < 0)
+			return 1;
+		int64_t id = intern_get(in, s, &added);
+		if (id < 0)
+			return -1;
+		if (!added || (size_t)id != i)
+			return 1;
+	}
+	return 0;
+}
+
 int jget_bytes(const json_t *j, struct intern *arena, struct slice *out)
 {
 	if (json_is_string(j)) {

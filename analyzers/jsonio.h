@@ -48,6 +48,10 @@ int jget_u64(const json_t *j, uint64_t *v);
 int jget_nums(const json_t *j, uint64_t *v, size_t n);
 /* The bytes of a jbytes() value, kept in arena (valid while it lives). */
 int jget_bytes(const json_t *j, struct intern *arena, struct slice *out);
+/* An array of distinct byte strings into the empty interner in, each taking
+ * its index as id: 0, 1 when a is not such an array (a string twice: ids would
+ * not line up), -1 out of memory. */
+int jget_table(const json_t *a, struct intern *in);
 /* A key id of kind: -1 also when it does not index the document's table. */
 int jget_id(const json_t *j, const struct load_ctx *lc, enum key_kind kind, uint32_t *out);
 

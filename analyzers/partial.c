@@ -255,20 +255,9 @@ static int load_doc(const struct driver_opts *o, json_t *doc, const struct load_
 		return 1;
 	r->failed = failed;
 	for (int k = 0; k < KEY_N; k++) {
-		json_t *a = json_object_get(keys, key_names[k]);
-		if (!json_is_array(a))
-			return 1;
-		for (size_t i = 0; i < json_array_size(a); i++) {
-			struct slice s;
-			bool added;
-			if (jget_bytes(json_array_get(a, i), &r->k[k], &s) < 0)
-				return 1;
-			int64_t id = intern_get(&r->k[k], s, &added);
-			if (id < 0)
-				return -1;
-			if (!added || (size_t)id != i)
-				return 1; /* a key twice: ids would not line up */
-		}
+		int rc = jget_table(json_object_get(keys, key_names[k]), &r->k[k]);
+		if (rc != 0)
+			return rc;
 	}
 	/* the loaders refuse ids that do not index these tables */
 	struct load_ctx klc = *lc;

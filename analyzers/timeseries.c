@@ -513,16 +513,8 @@ static int series_load(void *a, const json_t *j, const struct load_ctx *lc)
 	}
 	size_t i;
 	json_t *r;
-	json_array_foreach(groups, i, r)
-	{
-		struct slice str;
-		bool added;
-		if (jget_bytes(r, &s->groups, &str) < 0)
-			return -1;
-		int64_t id = intern_get(&s->groups, str, &added);
-		if (id < 0 || !added || (size_t)id != i)
-			return -1;
-	}
+	if (jget_table(groups, &s->groups) != 0)
+		return -1;
 	json_array_foreach(rows, i, r)
 	{
 		json_int_t bucket, g;
