@@ -19,8 +19,17 @@ BENCH_ENV = $(foreach v,$(BENCH_SETTINGS),$(v)='$($(v))')
 
 .PHONY: bench bench-smoke
 
+# With ISA-L, the bench also measures the zlib fallback, built in $(BUILD)-zlib.
+ifeq ($(ISAL),1)
+BENCH_ZLIB = --zlib-tools $(BUILD)-zlib
+bench: bench-zlib
+endif
+.PHONY: bench-zlib
+bench-zlib:
+	$(MAKE) --no-print-directory BUILD=$(BUILD)-zlib ISAL=0 all
+
 bench: all $(BUILD)/easlog-gen
-	$(BENCH_ENV) sh bench/run.sh --tools $(BUILD) --gen $(BUILD)/easlog-gen
+	$(BENCH_ENV) sh bench/run.sh --tools $(BUILD) $(BENCH_ZLIB) --gen $(BUILD)/easlog-gen
 
 bench-smoke: all $(BUILD)/easlog-gen
 	$(BENCH_ENV) sh bench/run.sh --smoke --tools $(BUILD) --gen $(BUILD)/easlog-gen

@@ -6,8 +6,11 @@
 # Prints the table and writes it with the machine and corpus to BENCH.md.
 # See bench/README.md. `make bench` and `make bench-smoke` call this.
 #
-# Usage: sh bench/run.sh [--smoke] [--tools DIR] [--out FILE] [--work DIR]
-#                        [--gen PATH] [--no-install]
+# Usage: sh bench/run.sh [--smoke] [--tools DIR] [--zlib-tools DIR] [--out FILE]
+#                        [--work DIR] [--gen PATH] [--no-install]
+# --zlib-tools DIR: the same tools built with zlib (ISAL=0); when the tools of
+# --tools inflate with ISA-L, the gzip input gets rows for both builds and an
+# `igzip -dc` row (Debian's isal package) beside `gzip -dc`.
 # Settings come from the environment (empty means the default):
 #   SIZE_MB=1024 RUNS=3 SEED=1 SERVERS=8 USERS=13600 DAYS=3
 #   MEMCHECK=auto|0|1  GOACCESS=1|auto|0  CALLGRIND=1|0  KEEP_CORPUS=0|1
@@ -31,6 +34,7 @@ usage() {
 
 smoke=0
 tools=""
+ztools=""
 out="${BENCH_OUT:-}"
 work="${BENCH_WORK:-}"
 gen=""
@@ -39,6 +43,7 @@ while [ $# -gt 0 ]; do
 	case "$1" in
 	--smoke) smoke=1 ;;
 	--tools) [ $# -ge 2 ] || usage; tools=$2; shift ;;
+	--zlib-tools) [ $# -ge 2 ] || usage; ztools=$2; shift ;;
 	--out) [ $# -ge 2 ] || usage; out=$2; shift ;;
 	--work) [ $# -ge 2 ] || usage; work=$2; shift ;;
 	--gen) [ $# -ge 2 ] || usage; gen=$2; shift ;;
@@ -109,6 +114,14 @@ mkdir -p "$R/cmd" "$R/log" "$R/res" "$R/out" "$R/bin"
 # directory during a long run cannot mix two versions in one table.
 cp "$tools/easlog-report" "$tools/easlog-parse" "$R/bin/" || die "cannot copy the tools"
 T="$R/bin"
+# The zlib twin, compared only when the tools use ISA-L (else the rows are the same)
+Z=""
+if [ -n "$ztools" ] && "$T/easlog-report" --version | grep -q 'isa-l'; then
+	mkdir -p "$R/binz"
+	cp "$ztools/easlog-report" "$ztools/easlog-parse" "$R/binz/" || die "cannot copy the zlib tools"
+	"$R/binz/easlog-report" --version | grep -q 'gzip: zlib' || die "$ztools/easlog-report does not inflate with zlib"
+	Z="$R/binz"
+fi
 
 # --- what the bench needs from Debian ---------------------------------------
 have() { command -v "$1" >/dev/null 2>&1; }
@@ -118,6 +131,7 @@ have gzip || need_pkgs="$need_pkgs gzip"
 have mawk || need_pkgs="$need_pkgs mawk"
 [ "$GOACCESS" != 1 ] || have goaccess || need_pkgs="$need_pkgs goaccess"
 [ "$CALLGRIND" != 1 ] || have valgrind || need_pkgs="$need_pkgs valgrind"
+[ -z "$Z" ] || have igzip || need_pkgs="$need_pkgs isal"
 if [ -n "$need_pkgs" ]; then
 	[ $install = 1 ] || die "missing:$need_pkgs (--no-install given)"
 	say "installing:$need_pkgs"
@@ -326,6 +340,12 @@ for kind in plain gz; do
 	add_row $kind.parse $lab "easlog-parse" "$T/easlog-parse $D > /dev/null"
 	add_row $kind.rep1 $lab "easlog-report -j1" "$T/easlog-report -j1 --force -o $R/out/$kind.rep1 $D"
 	add_row $kind.rep2 $lab "easlog-report -j2" "$T/easlog-report -j2 --force -o $R/out/$kind.rep2 $D"
+	if [ $kind = gz ] && [ -n "$Z" ]; then
+		have igzip && add_row gz.igzip $lab "igzip -dc (ISA-L's own tool)" "igzip -dc $files > /dev/null"
+		add_row gz.zparse $lab "easlog-parse, zlib build" "$Z/easlog-parse $D > /dev/null"
+		add_row gz.zrep1 $lab "easlog-report -j1, zlib build" "$Z/easlog-report -j1 --force -o $R/out/gz.zrep1 $D"
+		add_row gz.zrep2 $lab "easlog-report -j2, zlib build" "$Z/easlog-report -j2 --force -o $R/out/gz.zrep2 $D"
+	fi
 	add_row $kind.cmp1 $lab "easlog-report --compat -j1" "$T/easlog-report --compat -j1 --force -o $R/out/$kind.cmp1 $D"
 	add_row $kind.cmp2 $lab "easlog-report --compat -j2" "$T/easlog-report --compat -j2 --force -o $R/out/$kind.cmp2 $D"
 	add_row $kind.mawk $lab "mawk users-hits.awk" "$mawkcmd"
@@ -334,6 +354,7 @@ for kind in plain gz; do
 	fi
 done
 for id in rep1 rep2 cmp1 cmp2; do mkdir -p "$R/out/plain.$id" "$R/out/gz.$id"; done
+mkdir -p "$R/out/gz.zrep1" "$R/out/gz.zrep2"
 P4="$C4/plain"
 G4="$C4/gz"
 if [ $mem = 1 ]; then
@@ -479,6 +500,7 @@ for kind in plain gz; do
 	done
 done
 cmp -s "$R/out/plain.rep1/Users.csv" "$R/out/gz.rep1/Users.csv" || die "easlog-report: plain and gzip input give different Users.csv"
+[ -z "$Z" ] || cmp -s "$R/out/gz.rep1/Users.csv" "$R/out/gz.zrep1/Users.csv" || die "the zlib and ISA-L builds give different Users.csv"
 devices=$(grep -o '[0-9]* devices' "$R/log/plain.rep1.err" | head -n 1 | cut -d' ' -f1)
 [ -n "$devices" ] || devices="?"
 if [ $use_ga = 1 ]; then
@@ -558,6 +580,11 @@ shorten() { sed -e "s|$C4/plain|\$PLAIN4X|g; s|$C4/gz|\$GZ4X|g" -e "s|$C1/plain|
 	cat "$R/table.md"
 	echo
 	echo "- easlog-report writes all six reports each run; \`-jN\` is files read in parallel. \`--compat\` is the cmdlet-exact mode."
+	if [ -n "$Z" ]; then
+		echo "- gzip: the easlog rows without a suffix inflate with ISA-L (igzip's library, used when libisal-dev is present at"
+		echo "  build time); the *zlib build* rows are the same tools built with \`ISAL=0\` (the fallback). *vs floor* is against"
+		echo "  \`gzip -dc\` for all of them; the \`igzip -dc\` row is ISA-L's own command-line tool on the same files."
+	fi
 	echo "- mawk users-hits.awk computes only the Users report's Hits column (bench/users-hits.awk): $mawk_keys keys,"
 	echo "  $mawk_total hits; easlog-report's Users.csv Hits total: $cmp_total with --compat ($cmp_rows rows), $rep_total by default."
 	if [ "$mawk_total" = "$cmp_total" ]; then
