@@ -270,7 +270,7 @@ static int load_doc(const struct driver_opts *o, json_t *doc, const struct load_
 }
 
 int partial_merge_docs(const char *prog, const struct driver_opts *o, json_t **docs, const char *const *names,
-		       size_t n, struct driver_result *res)
+		       size_t n, struct driver_result *res, partial_reload reload, void *ctx)
 {
 	int status = 0;
 	char ***files = calloc(n + 1, sizeof *files);
@@ -314,10 +314,17 @@ int partial_merge_docs(const char *prog, const struct driver_opts *o, json_t **d
 			goto oom;
 		for (size_t j = 0; j < nfiles[i]; j++)
 			map[j] = find_path(all, uniq, files[i][j]);
+		json_t *doc = reload ? reload(ctx, i) : json_incref(docs[i]);
+		if (!doc) {
+			free(map);
+			status = 1;
+			continue;
+		}
 		struct load_ctx lc = {map, nfiles[i], {0}};
 		struct driver_result one;
-		int rc = load_doc(o, docs[i], &lc, &one);
+		int rc = load_doc(o, doc, &lc, &one);
 		free(map);
+		json_decref(doc);
 		if (rc == 0 && driver_result_merge(o, res, &one) < 0)
 			rc = -1;
 		driver_result_free(o, &one);
@@ -352,39 +359,88 @@ out:
 	return status;
 }
 
+/* A partial result from path ("-": standard input), checked against the
+ * merge; NULL after saying why it is left out. */
+static json_t *load_checked(const char *prog, const struct driver_opts *o, const char *path, const json_t *options)
+{
+	json_error_t je;
+	json_t *doc = strcmp(path, "-") == 0 ? json_loadf(stdin, JSON_ALLOW_NUL, &je)
+					     : json_load_file(path, JSON_ALLOW_NUL, &je);
+	char why[600];
+	const char *bad = NULL;
+	if (!doc) {
+		snprintf(why, sizeof why, "not readable as JSON (%s, line %d)", je.text, je.line);
+		bad = why;
+	} else {
+		bad = partial_check(o, doc, options, why, sizeof why);
+	}
+	if (bad) {
+		fprintf(stderr, "%s: %s: %s; left out of the merge\n", prog, path, bad);
+		json_decref(doc);
+		return NULL;
+	}
+	return doc;
+}
+
+/* The documents of a merge are read twice, their file lists first, then
+ * each in turn (standard input, which cannot be read again, is kept). */
+struct reread {
+	const char *prog;
+	const struct driver_opts *o;
+	const struct walk_list *inputs;
+	const json_t *options;
+	json_t **kept;
+};
+
+static json_t *reread(void *ctx, size_t i)
+{
+	struct reread *r = ctx;
+	if (r->kept[i])
+		return json_incref(r->kept[i]);
+	return load_checked(r->prog, r->o, r->inputs->paths[i], r->options);
+}
+
 int partial_merge(const char *prog, const struct driver_opts *o, const struct walk_list *inputs,
 		  const json_t *options, struct driver_result *res)
 {
 	int status = 0;
-	json_t **docs = calloc(inputs->n + 1, sizeof *docs);
-	if (!docs) {
+	json_t **lists = calloc(inputs->n + 1, sizeof *lists);
+	json_t **kept = calloc(inputs->n + 1, sizeof *kept);
+	if (!lists || !kept) {
+		free(lists);
+		free(kept);
 		fprintf(stderr, "%s: out of memory\n", prog);
 		return -1;
 	}
 	for (size_t i = 0; i < inputs->n; i++) {
-		const char *path = inputs->paths[i];
-		json_error_t je;
-		json_t *doc = strcmp(path, "-") == 0 ? json_loadf(stdin, JSON_ALLOW_NUL, &je)
-						     : json_load_file(path, JSON_ALLOW_NUL, &je);
-		char why[600];
-		const char *bad = NULL;
+		json_t *doc = load_checked(prog, o, inputs->paths[i], options);
 		if (!doc) {
-			snprintf(why, sizeof why, "not readable as JSON (%s, line %d)", je.text, je.line);
-			bad = why;
-		} else {
-			bad = partial_check(o, doc, options, why, sizeof why);
-		}
-		if (bad) {
-			fprintf(stderr, "%s: %s: %s; left out of the merge\n", prog, path, bad);
-			json_decref(doc);
 			status = 1;
 			continue;
 		}
-		docs[i] = doc;
+		json_t *files = json_object_get(doc, "files");
+		lists[i] = json_object();
+		if (!lists[i] || (files && json_object_set(lists[i], "files", files) < 0)) {
+			json_decref(doc);
+			status = -1;
+			break;
+		}
+		if (strcmp(inputs->paths[i], "-") == 0)
+			kept[i] = doc;
+		else
+			json_decref(doc);
 	}
-	int rc = partial_merge_docs(prog, o, docs, (const char *const *)inputs->paths, inputs->n, res);
-	for (size_t i = 0; i < inputs->n; i++)
-		json_decref(docs[i]);
-	free(docs);
+	struct reread rr = {prog, o, inputs, options, kept};
+	int rc = status < 0 ? -1
+			    : partial_merge_docs(prog, o, lists, (const char *const *)inputs->paths, inputs->n, res,
+						 reread, &rr);
+	if (status < 0)
+		fprintf(stderr, "%s: out of memory\n", prog);
+	for (size_t i = 0; i < inputs->n; i++) {
+		json_decref(lists[i]);
+		json_decref(kept[i]);
+	}
+	free(lists);
+	free(kept);
 	return rc < 0 ? -1 : rc > status ? rc : status;
 }

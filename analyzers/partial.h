@@ -20,9 +20,12 @@ const char *partial_check(const struct driver_opts *o, json_t *doc, const json_t
 
 /* Merges n documents (already checked; names for messages) into res, a
  * fresh result. Returns 0, 1 when one was malformed (named, left out), -1
- * when out of memory. */
+ * when out of memory. With reload, docs[i] need only hold the "files" member:
+ * reload(ctx, i) gives each whole document in turn (a new reference, or NULL
+ * after saying why), so that one document at a time is in memory. */
+typedef json_t *(*partial_reload)(void *ctx, size_t i);
 int partial_merge_docs(const char *prog, const struct driver_opts *o, json_t **docs, const char *const *names,
-		       size_t n, struct driver_result *res);
+		       size_t n, struct driver_result *res, partial_reload reload, void *ctx);
 
 /* Writes doc (compact JSON and a newline) to fd. Returns 0, or -1 with errno. */
 int partial_dump_fd(const json_t *doc, int fd);

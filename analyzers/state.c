@@ -189,7 +189,7 @@ static json_t *one_file(const char *prog, const struct driver_opts *o, const jso
 		json_t *docs[1] = {e.partial};
 		const char *names[1] = {file};
 		r.st.files = r.st.files ? r.st.files - 1 : 0;
-		int rc = partial_merge_docs(prog, o, docs, names, 1, &head);
+		int rc = partial_merge_docs(prog, o, docs, names, 1, &head, NULL, NULL);
 		if (rc == 0 && driver_result_merge(o, &head, &r) == 0)
 			doc = partial_document(o, &head, options);
 		if (rc >= 0)
@@ -260,7 +260,7 @@ int state_run(const char *prog, const struct driver_opts *o, const struct walk_l
 			rc = -1;
 	}
 	if (rc == 0) {
-		rc = partial_merge_docs(prog, o, docs, (const char *const *)names, files->n, res);
+		rc = partial_merge_docs(prog, o, docs, (const char *const *)names, files->n, res, NULL, NULL);
 		if (rc > 0)
 			res->failed = true;
 		rc = rc < 0 ? -1 : 0;
