@@ -35,6 +35,7 @@ struct emit_ctx {
 	const struct report_opts *o;
 	const struct intern *k;   /* the interners, indexed by enum key_kind */
 	bool count_tier[2];       /* tiers whose lines are hits */
+	const char *prog;         /* the tool, for warnings */
 };
 
 /* a + b, or UINT64_MAX when that does not fit: sums of counts and byte

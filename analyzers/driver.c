@@ -842,7 +842,7 @@ oom:
 
 struct emit_ctx driver_emit_ctx(const struct driver_opts *o, const struct driver_result *res)
 {
-	struct emit_ctx c = {&o->ro, res->k, {res->count_tier[0], res->count_tier[1]}};
+	struct emit_ctx c = {&o->ro, res->k, {res->count_tier[0], res->count_tier[1]}, o->prog ? o->prog : "easlog"};
 	return c;
 }
 

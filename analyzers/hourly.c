@@ -194,8 +194,8 @@ static int hourly_emit(void *a, struct table *t, const struct emit_ctx *c)
 	int64_t lo = h->n ? h->rows[order[0]].hour : 0, hi = h->n ? h->rows[order[h->n - 1]].hour : -1;
 	bool fill = hi - lo <= 24 * 366 * 10;
 	if (!fill)
-		fprintf(stderr, "warning: Hourly spans more than 10 years (check the log timestamps);"
-				" hours without requests are left out\n");
+		fprintf(stderr, "%s: warning: Hourly spans more than 10 years (check the log timestamps);"
+				" hours without requests are left out\n", c->prog);
 	size_t i = 0;
 	for (int64_t b = lo; b <= hi;) {
 		bool found = i < h->n && h->rows[order[i]].hour == b;
