@@ -79,18 +79,6 @@ static void span(struct baseline *b, int64_t first, int64_t last)
 	b->have = true;
 }
 
-static bool eas_failed(const struct eas_record *r)
-{
-	if (r->eas_error.n)
-		return true;
-	long long st = r->log.eas_status;
-	if (st < 0 || st == 1)
-		return false;
-	if ((r->cmd_id == CMD_PING && st == 2) || (r->cmd_id == CMD_MOVEITEMS && st == 3))
-		return false;
-	return true;
-}
-
 static int baseline_add(void *a, const struct eas_record *r, const struct keys *k)
 {
 	struct baseline *b = a;
@@ -114,7 +102,7 @@ static int baseline_add(void *a, const struct eas_record *r, const struct keys *
 	w->hits[t]++;
 	if (r->status >= 400)
 		w->e_http[t]++;
-	else if (eas_failed(r))
+	else if (eas_record_failed(r))
 		w->e_eas[t]++;
 	span(b, ts, ts);
 	return 0;

@@ -714,3 +714,17 @@ const struct analyzer_ops classify_ops = {
 	"classify", "Classify.csv", classify_create, classify_add, classify_merge, classify_emit, classify_destroy,
 	classify_save, classify_load,
 };
+
+bool eas_record_failed(const struct eas_record *r)
+{
+	if (r->eas_error.n)
+		return true;
+	long long s = r->log.eas_status;
+	if (s < 0 || s == 1)
+		return false;
+	if (r->cmd_id == CMD_PING && s == 2)
+		return false;
+	if (r->cmd_id == CMD_MOVEITEMS && s == 3)
+		return false;
+	return true;
+}

@@ -106,6 +106,11 @@ double median_d(double *v, size_t n);
 /* The median absolute deviation from m (overwrites v). */
 double mad_d(double *v, size_t n, double m);
 
+/* An EAS error in a request's Log data: an Error: name, or a status that is
+ * not success (1; for Ping also 2, "changes found", and for MoveItems 3,
+ * "success", as MS-ASCMD defines them). */
+bool eas_record_failed(const struct eas_record *r);
+
 /* Byte order without regard to ASCII case, except that runs of digits
  * compare by value ("iOS 9" < "iOS 16"); bytes break ties. */
 int natural_cmp(struct slice a, struct slice b);

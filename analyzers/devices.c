@@ -117,23 +117,6 @@ static struct drow *row_for(struct devices *d, uint32_t id)
 	return &d->rows[id];
 }
 
-/* An EAS error in the Log data: an Error: name, or a status that is not
- * success (1; for Ping also 2, "changes found", and for MoveItems 3,
- * "success", as MS-ASCMD defines them). */
-static bool eas_failed(const struct eas_record *r)
-{
-	if (r->eas_error.n)
-		return true;
-	long long s = r->log.eas_status;
-	if (s < 0 || s == 1)
-		return false;
-	if (r->cmd_id == CMD_PING && s == 2)
-		return false;
-	if (r->cmd_id == CMD_MOVEITEMS && s == 3)
-		return false;
-	return true;
-}
-
 static int count_error(struct devices *d, uint32_t row, struct slice name, uint64_t n)
 {
 	int64_t nid = intern_get(&d->names, name, NULL);
@@ -186,7 +169,7 @@ static int devices_add(void *a, const struct eas_record *r, const struct keys *k
 		if (r->time_taken > w->tt_max[t])
 			w->tt_max[t] = r->time_taken;
 	}
-	if (eas_failed(r)) {
+	if (eas_record_failed(r)) {
 		w->eas_err++;
 		char sbuf[32];
 		struct slice name = r->eas_error;

@@ -116,19 +116,6 @@ static int64_t group_id(struct series *s, struct slice raw)
 	return s->memo_g = intern_get(&s->groups, raw, NULL);
 }
 
-/* An EAS error in the Log data (as in the devices report). */
-static bool eas_failed(const struct eas_record *r)
-{
-	if (r->eas_error.n)
-		return true;
-	long long st = r->log.eas_status;
-	if (st < 0 || st == 1)
-		return false;
-	if ((r->cmd_id == CMD_PING && st == 2) || (r->cmd_id == CMD_MOVEITEMS && st == 3))
-		return false;
-	return true;
-}
-
 static int series_add(void *a, const struct eas_record *r, const struct keys *k)
 {
 	struct series *s = a;
@@ -147,7 +134,7 @@ static int series_add(void *a, const struct eas_record *r, const struct keys *k)
 	w->hits[t]++;
 	if (r->status >= 400)
 		w->e_http[t]++;
-	else if (eas_failed(r))
+	else if (eas_record_failed(r))
 		w->e_eas[t]++;
 	if (k->id[KEY_DEV] >= 0 && devset_add(&s->devs, ix, t, (uint32_t)k->id[KEY_DEV]) < 0)
 		return -1;
