@@ -126,12 +126,14 @@ struct worker {
 
 static void wmsg(struct worker *w, const char *file, uint64_t line, const char *fmt, const char *arg)
 {
+	flockfile(stderr); /* one message per line, whatever the other workers print */
 	if (line)
 		fprintf(stderr, "%s: %s:%llu: ", w->o->prog, file, (unsigned long long)line);
 	else
 		fprintf(stderr, "%s: %s: ", w->o->prog, file);
 	fprintf(stderr, fmt, arg);
 	fputc('\n', stderr);
+	funlockfile(stderr);
 }
 
 static void skip(struct worker *w, enum skip_reason why, const char *detail)
